@@ -1,0 +1,34 @@
+/**
+ * AWS SDK v3 clients, created once per process. They read `AWS_ENDPOINT_URL_S3` / `AWS_ENDPOINT_URL_DYNAMODB`
+ * themselves, so the same code talks to AWS or to the local emulators.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+let s3: S3Client | undefined;
+let ddb: DynamoDBDocumentClient | undefined;
+
+export function s3Client(): S3Client {
+  s3 ??= new S3Client({
+    // An explicit endpoint means an emulator (s3rver), which only understands path-style requests.
+    forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3),
+    // Streaming checksums would otherwise be stored inside the object body by s3rver.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  return s3;
+}
+
+export function documentClient(): DynamoDBDocumentClient {
+  ddb ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  return ddb;
+}
+
+/** Forget cached clients (tests that change endpoints between suites). */
+export function resetClients(): void {
+  s3 = undefined;
+  ddb = undefined;
+}

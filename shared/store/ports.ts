@@ -1,0 +1,157 @@
+/**
+ * What the use cases need from persistence. `dynamo-*.ts` implements these against DynamoDB; tests of the
+ * domain use the in-memory fakes in `memory.ts`. Adapters turn SDK errors into shared/errors.ts errors.
+ */
+import type { SourceRejection } from '../errors';
+import type { ContentType, Figure, FigureKind, ParsedSheet, Section } from '../model';
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back as `cursor` for the next page. Absent on the last page. */
+  nextCursor?: string;
+}
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
+}
+
+export interface SheetErrorRecord {
+  at: string;
+  /** The S3 key (or URL) whose content was refused. */
+  key: string;
+  reason: SourceRejection | string;
+  message: string;
+}
+
+export interface FigureRef {
+  id: string;
+  kind: FigureKind;
+  value: number | string;
+  unit?: string;
+  text: string;
+  sectionId: string;
+}
+
+export interface DiffSummary {
+  from: number;
+  to: number;
+  figures: {
+    added: FigureRef[];
+    removed: FigureRef[];
+    changed: { before: FigureRef; after: FigureRef }[];
+  };
+  sections: { added: string[]; removed: string[]; changed: string[] };
+}
+
+export type RevisionReason = 'upload' | 'reprocess' | 'refresh';
+
+export interface SheetMeta {
+  id: string;
+  latestRevision: number;
+  title: string | null;
+  country: string | null;
+  bureau: string | null;
+  publishedOn: string | null;
+  contentType: ContentType;
+  sourceHash: string;
+  parserVersion: string;
+  counts: { sections: number; figures: number };
+  createdAt: string;
+  updatedAt: string;
+  lastError?: SheetErrorRecord;
+}
+
+export interface RevisionHeader {
+  id: string;
+  revision: number;
+  sourceHash: string;
+  archiveKey: string;
+  parserVersion: string;
+  contentType: ContentType;
+  reason: RevisionReason;
+  createdAt: string;
+  title: string | null;
+  country: string | null;
+  counts: { sections: number; figures: number };
+  /** Against the previous revision; null for revision 1. */
+  diff: DiffSummary | null;
+}
+
+/** A full revision: its header plus the ParsedSheet it published. */
+export interface StoredRevision {
+  header: RevisionHeader;
+  sheet: ParsedSheet;
+}
+
+export interface PublishInput {
+  sheet: ParsedSheet;
+  archiveKey: string;
+  reason: RevisionReason;
+  diff: DiffSummary | null;
+  /** The META.latestRevision the caller based its work on (0 when the sheet is new). */
+  expectedLatest: number;
+}
+
+/** A figure of some sheet's latest revision, as cross-sheet queries return it. */
+export interface LatestFigure extends Figure {
+  sheetId: string;
+  revision: number;
+  country: string | null;
+}
+
+export interface FigureQuery extends PageRequest {
+  kind: FigureKind;
+  fiscalYear?: number;
+  country?: string;
+}
+
+export interface SheetRepository {
+  getMeta(id: string): Promise<SheetMeta | null>;
+  listSheets(page: PageRequest): Promise<Page<SheetMeta>>;
+  getRevisionHeader(id: string, revision: number): Promise<RevisionHeader | null>;
+  getRevision(id: string, revision: number): Promise<StoredRevision | null>;
+  getSections(id: string, revision: number): Promise<Section[]>;
+  getFigures(id: string, revision: number): Promise<Figure[]>;
+  listRevisions(id: string, page: PageRequest): Promise<Page<RevisionHeader>>;
+  /**
+   * Writes revision `expectedLatest + 1` then flips META with a condition on `expectedLatest`.
+   * Throws RevisionConflictError when another writer flipped first. Returns the new revision number.
+   */
+  publishRevision(input: PublishInput): Promise<number>;
+  /** Records a rejected input on the sheet (META.lastError and an ERR# item); never touches revisions. */
+  recordError(id: string, error: SheetErrorRecord): Promise<void>;
+  listErrors(id: string, page: PageRequest): Promise<Page<SheetErrorRecord>>;
+  queryLatestFigures(query: FigureQuery): Promise<Page<LatestFigure>>;
+}
+
+export interface SourceRecord {
+  id: string;
+  url: string;
+  enabled: boolean;
+  etag?: string;
+  lastModified?: string;
+  contentHash?: string;
+  lastCheckedAt?: string;
+  lastStatus?: 'unchanged' | 'updated' | 'failed' | 'pending';
+  lastError?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SourceRepository {
+  get(id: string): Promise<SourceRecord | null>;
+  list(page: PageRequest): Promise<Page<SourceRecord>>;
+  /** Every enabled source (the refresh walks all pages internally). */
+  listEnabled(): Promise<SourceRecord[]>;
+  put(record: SourceRecord): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  /** Merges check results (etag, lastModified, hash, status, error, lastCheckedAt) into the record. */
+  recordCheck(id: string, update: Partial<Omit<SourceRecord, 'id' | 'url' | 'createdAt'>>): Promise<void>;
+}
+
+export interface TokenRepository {
+  /** True when a token with this sha256 hex hash exists and is active. */
+  hasTokenHash(hash: string): Promise<boolean>;
+  putTokenHash(hash: string, label: string): Promise<void>;
+}

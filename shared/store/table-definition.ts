@@ -1,0 +1,49 @@
+/**
+ * The single DynamoDB table, declared once: the local runtime and the tests create it from this object
+ * (CreateTable input), and the CDK stack reads the same key and index names.
+ *
+ * Item layout (pk / sk):
+ * - `SHEET#{id}` / `META`                      sheet META (latestRevision, title, counts, lastError…);
+ *                                              gsi1 (`SHEETS` / `{id}`) lists sheets.
+ * - `SHEET#{id}` / `REV#{rev:8}`               revision header (hash, archive key, reason, diff summary).
+ * - `SHEET#{id}` / `REV#{rev:8}#S#{n:4}`       one section of that revision.
+ * - `SHEET#{id}` / `REV#{rev:8}#F#{n:5}`       one figure of that revision.
+ * - `SHEET#{id}` / `REV#{rev:8}#T#{n:3}`       a chunk of the revision's normalized text.
+ * - `SHEET#{id}` / `ERR#{iso time}#{rand}`     an error record (rejected input).
+ * - `SHEET#{id}` / `LATEST#F#{n:5}`            projection of the latest revision's figures; gsi2
+ *                                              (`FIG#{kind}` / `FY#{year|----}#{sheetId}#{n:5}`) serves
+ *                                              cross-sheet figure queries without Scan.
+ * - `SOURCE#{id}` / `SOURCE`                   source registry item; gsi1 (`SOURCES` / `{id}`) lists them.
+ * - `TOKEN#{sha256}` / `TOKEN`                 a write token, stored hashed.
+ */
+
+export const KEY = { pk: 'pk', sk: 'sk' } as const;
+export const GSI1 = { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' } as const;
+export const GSI2 = { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' } as const;
+
+export function tableDefinition(tableName: string) {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: [
+      { AttributeName: KEY.pk, AttributeType: 'S' as const },
+      { AttributeName: KEY.sk, AttributeType: 'S' as const },
+      { AttributeName: GSI1.pk, AttributeType: 'S' as const },
+      { AttributeName: GSI1.sk, AttributeType: 'S' as const },
+      { AttributeName: GSI2.pk, AttributeType: 'S' as const },
+      { AttributeName: GSI2.sk, AttributeType: 'S' as const },
+    ],
+    KeySchema: [
+      { AttributeName: KEY.pk, KeyType: 'HASH' as const },
+      { AttributeName: KEY.sk, KeyType: 'RANGE' as const },
+    ],
+    GlobalSecondaryIndexes: [GSI1, GSI2].map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.pk, KeyType: 'HASH' as const },
+        { AttributeName: index.sk, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: 'ALL' as const },
+    })),
+  };
+}

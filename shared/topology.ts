@@ -1,0 +1,242 @@
+/**
+ * The one declaration of what runs: functions, routes, the S3 trigger, the schedule and the dead-letter
+ * queue. `infra/` (CDK, the AWS target) and `infra/local/` (embedded emulators) both build from this, so a
+ * route or trigger is never written twice.
+ */
+
+export type FunctionName = 'ingest' | 'api' | 'authorizer' | 'refresh';
+
+/** What a function may touch; the CDK stack turns each entry into an env var plus its least-privilege grant. */
+export interface FunctionAccess {
+  table?: 'read' | 'readWrite';
+  /** S3 key prefixes this function reads. */
+  bucketRead?: readonly string[];
+  /** S3 key prefixes this function writes (never delete). */
+  bucketWrite?: readonly string[];
+}
+
+export interface FunctionSpec {
+  /** Path of the handler module, relative to the project root; it exports `handler`. */
+  entry: string;
+  description: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  access: FunctionAccess;
+  /** Extra environment beyond the resource bindings. */
+  environment?: Readonly<Record<string, string>>;
+  reservedConcurrency?: number;
+}
+
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
+
+export interface RouteSpec {
+  method: HttpMethod;
+  /** API Gateway resource path, `{name}` for parameters. */
+  path: string;
+  /** Writes need `Authorization: Bearer <token>`, checked by the authorizer function. */
+  auth: boolean;
+  operationId: string;
+  summary: string;
+}
+
+export const SOURCES_PREFIX = 'sources/';
+export const ARCHIVE_PREFIX = 'archive/';
+export const SOURCE_SUFFIXES = ['.txt', '.html'] as const;
+
+export const functions: Readonly<Record<FunctionName, FunctionSpec>> = {
+  ingest: {
+    entry: 'functions/ingest.ts',
+    description: 'Parses an uploaded fact sheet and publishes a new revision',
+    memoryMb: 1024,
+    timeoutSeconds: 60,
+    access: {
+      table: 'readWrite',
+      bucketRead: [SOURCES_PREFIX, ARCHIVE_PREFIX],
+      bucketWrite: [ARCHIVE_PREFIX],
+    },
+    reservedConcurrency: 10,
+  },
+  api: {
+    entry: 'functions/api.ts',
+    description: 'Serves sheets, figures, revisions and diffs; accepts uploads and reprocess requests',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    access: {
+      table: 'readWrite',
+      bucketRead: [ARCHIVE_PREFIX],
+      bucketWrite: [SOURCES_PREFIX, ARCHIVE_PREFIX],
+    },
+  },
+  authorizer: {
+    entry: 'functions/authorizer.ts',
+    description: 'Checks the bearer token of write requests against stored token hashes',
+    memoryMb: 256,
+    timeoutSeconds: 5,
+    access: { table: 'read' },
+  },
+  refresh: {
+    entry: 'functions/refresh.ts',
+    description: 'Refreshes registered source URLs with conditional GETs',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    access: { table: 'readWrite', bucketWrite: [SOURCES_PREFIX] },
+  },
+};
+
+export const routes: readonly RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/health',
+    auth: false,
+    operationId: 'getHealth',
+    summary: 'Liveness and store reachability',
+  },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    auth: false,
+    operationId: 'getOpenApi',
+    summary: 'This API as OpenAPI 3.1',
+  },
+  {
+    method: 'GET',
+    path: '/docs',
+    auth: false,
+    operationId: 'getDocs',
+    summary: 'Interactive API documentation',
+  },
+  {
+    method: 'GET',
+    path: '/docs/{asset}',
+    auth: false,
+    operationId: 'getDocsAsset',
+    summary: 'Documentation page assets',
+  },
+  { method: 'GET', path: '/sheets', auth: false, operationId: 'listSheets', summary: 'List sheets' },
+  {
+    method: 'GET',
+    path: '/sheets/{id}',
+    auth: false,
+    operationId: 'getSheet',
+    summary: 'A sheet: metadata, latest revision, sections, counts, last error',
+  },
+  {
+    method: 'GET',
+    path: '/sheets/{id}/sections',
+    auth: false,
+    operationId: 'listSections',
+    summary: 'Sections of the latest revision',
+  },
+  {
+    method: 'GET',
+    path: '/sheets/{id}/sections/{sectionId}',
+    auth: false,
+    operationId: 'getSection',
+    summary: 'One section with its blocks',
+  },
+  {
+    method: 'GET',
+    path: '/sheets/{id}/figures',
+    auth: false,
+    operationId: 'listSheetFigures',
+    summary: 'Figures of the latest revision',
+  },
+  {
+    method: 'GET',
+    path: '/sheets/{id}/revisions',
+    auth: false,
+    operationId: 'listRevisions',
+    summary: 'Revision history',
+  },
+  {
+    method: 'GET',
+    path: '/sheets/{id}/revisions/{rev}',
+    auth: false,
+    operationId: 'getRevision',
+    summary: 'The full parsed sheet of one revision',
+  },
+  {
+    method: 'GET',
+    path: '/sheets/{id}/diff',
+    auth: false,
+    operationId: 'getDiff',
+    summary: 'Differences between two revisions',
+  },
+  {
+    method: 'GET',
+    path: '/figures',
+    auth: false,
+    operationId: 'queryFigures',
+    summary: 'Figures of the latest revisions across sheets',
+  },
+  {
+    method: 'PUT',
+    path: '/sheets/{id}/source',
+    auth: true,
+    operationId: 'uploadSheetSource',
+    summary: 'Upload a revised fact sheet',
+  },
+  {
+    method: 'POST',
+    path: '/sheets/{id}/reprocess',
+    auth: true,
+    operationId: 'reprocessSheet',
+    summary: 'Re-parse a sheet with the current parser',
+  },
+  {
+    method: 'GET',
+    path: '/sources',
+    auth: false,
+    operationId: 'listSources',
+    summary: 'Registered source URLs',
+  },
+  {
+    method: 'GET',
+    path: '/sources/{id}',
+    auth: false,
+    operationId: 'getSource',
+    summary: 'One registered source',
+  },
+  {
+    method: 'PUT',
+    path: '/sources/{id}',
+    auth: true,
+    operationId: 'putSourceRegistration',
+    summary: 'Register or change a source URL',
+  },
+  {
+    method: 'DELETE',
+    path: '/sources/{id}',
+    auth: true,
+    operationId: 'deleteSource',
+    summary: 'Remove a registered source',
+  },
+  {
+    method: 'POST',
+    path: '/sources/{id}/refresh',
+    auth: true,
+    operationId: 'refreshSource',
+    summary: 'Refresh one source now',
+  },
+];
+
+export const s3Trigger = {
+  function: 'ingest' as FunctionName,
+  prefix: SOURCES_PREFIX,
+  suffixes: SOURCE_SUFFIXES,
+  /** Lambda async invocation: retries after the first attempt, then the dead-letter queue. */
+  retryAttempts: 2,
+  maxEventAgeSeconds: 6 * 60 * 60,
+} as const;
+
+export const schedule = {
+  function: 'refresh' as FunctionName,
+  /** Default rate; `REFRESH_RATE` overrides it locally, the `refreshRate` context value on AWS. */
+  rate: '1 day',
+} as const;
+
+export const deadLetter = {
+  /** Messages kept in the SQS DLQ (AWS) / lines kept in `.data/dead-letter.jsonl` (local). */
+  retentionDays: 14,
+  localFile: 'dead-letter.jsonl',
+} as const;

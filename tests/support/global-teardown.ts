@@ -1,0 +1,6 @@
+import type { Emulators } from '../../infra/local/emulators';
+
+export default async function globalTeardown(): Promise<void> {
+  const emulators = (globalThis as { __emulators__?: Emulators }).__emulators__;
+  await emulators?.stop();
+}

@@ -1,0 +1,21 @@
+import { ConfigError, DEFAULT_ALLOWED_HOSTS, loadConfig } from '../../shared/config';
+
+describe('loadConfig', () => {
+  it('names the missing variable', () => {
+    expect(() => loadConfig({ BUCKET_NAME: 'b' })).toThrow(
+      new ConfigError('Environment variable TABLE_NAME is required but not set'),
+    );
+  });
+
+  it('rejects a non-numeric size limit', () => {
+    expect(() => loadConfig({ TABLE_NAME: 't', BUCKET_NAME: 'b', MAX_SOURCE_BYTES: '2MB' })).toThrow(
+      /MAX_SOURCE_BYTES/,
+    );
+  });
+
+  it('adds configured hosts to the default allowlist', () => {
+    const config = loadConfig({ TABLE_NAME: 't', BUCKET_NAME: 'b', ALLOWED_HOSTS: '127.0.0.1, Example.org' });
+    expect(config.allowedHosts).toEqual([...DEFAULT_ALLOWED_HOSTS, '127.0.0.1', 'example.org']);
+    expect(config.maxSourceBytes).toBe(2 * 1024 * 1024);
+  });
+});
