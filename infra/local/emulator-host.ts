@@ -1,0 +1,67 @@
+/**
+ * Starts the emulators in a worker thread (emulator-worker.ts) and exposes the same shape as
+ * `startEmulators`: endpoints, s3rver's raw object events, stop.
+ */
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { WorkerInbound, WorkerOutbound } from './emulator-messages';
+import type { Emulators } from './emulators';
+
+/** The emulators could not start on this DATA_DIR (unreadable LevelDB, a file where a folder should be…). */
+export class EmulatorStartError extends Error {
+  override name = 'EmulatorStartError';
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs dynalite + s3rver with their data under `dataDir`, off the calling thread. */
+export function startEmulatorWorker(dataDir: string): Promise<Emulators> {
+  // The worker entry is TypeScript: register tsx's require hook inside the worker before loading it.
+  const bootstrap = `require('tsx/cjs/api').register(); require(${JSON.stringify(join(__dirname, 'emulator-worker.ts'))});`;
+  const worker = new Worker(bootstrap, { eval: true, workerData: { dataDir } });
+  const s3Events = new EventEmitter();
+  let stopped: Promise<void> | undefined;
+
+  const stop = () => {
+    stopped ??= new Promise<void>((resolve) => {
+      const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 5000);
+      worker.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      worker.postMessage({ type: 'stop' } satisfies WorkerInbound);
+    });
+    return stopped;
+  };
+
+  return new Promise((resolve, reject) => {
+    const fail = (err: EmulatorStartError) => {
+      void worker.terminate();
+      reject(err);
+    };
+    worker.on('error', (err) => fail(new EmulatorStartError(err.message, (err as NodeJS.ErrnoException).code)));
+    worker.on('exit', (code) => {
+      if (!stopped) fail(new EmulatorStartError(`emulator worker exited with code ${code}`));
+    });
+    worker.on('message', (message: WorkerOutbound) => {
+      switch (message.type) {
+        case 'ready':
+          resolve({ dynamoEndpoint: message.dynamoEndpoint, s3Endpoint: message.s3Endpoint, s3Events, stop });
+          break;
+        case 's3-event':
+          s3Events.emit('event', message.event);
+          break;
+        case 'failed':
+          fail(new EmulatorStartError(message.message, message.code));
+          break;
+        default:
+          break;
+      }
+    });
+  });
+}

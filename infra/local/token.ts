@@ -1,0 +1,49 @@
+/**
+ * The local write token: `API_TOKEN` when set, else generated once on first start and printed once. Only
+ * its sha256 goes into the table (TokenRepository); DATA_DIR/token.json records that one exists (no secret),
+ * so later starts can say so without ever printing a token they do not have.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { TokenRepository } from '../../shared/store/ports';
+
+export type TokenStatus =
+  | { kind: 'env' }
+  | { kind: 'generated'; token: string }
+  | { kind: 'existing'; createdAt: string };
+
+/** sha256 hex, the form the authorizer compares and the table stores. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** 32 random bytes, URL-safe; the prefix makes a leaked token easy to recognise. */
+export function generateToken(): string {
+  return `fst_${randomBytes(32).toString('base64url')}`;
+}
+
+export async function ensureWriteToken(options: {
+  apiToken?: string;
+  markerFile: string;
+  tokens: TokenRepository;
+}): Promise<TokenStatus> {
+  const { apiToken, markerFile, tokens } = options;
+  if (apiToken) {
+    await tokens.putTokenHash(hashToken(apiToken), 'API_TOKEN');
+    writeMarker(markerFile, 'API_TOKEN');
+    return { kind: 'env' };
+  }
+  if (existsSync(markerFile)) {
+    const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as { createdAt?: string };
+    return { kind: 'existing', createdAt: marker.createdAt ?? 'unknown' };
+  }
+  const token = generateToken();
+  await tokens.putTokenHash(hashToken(token), 'generated on first start');
+  writeMarker(markerFile, 'generated');
+  return { kind: 'generated', token };
+}
+
+function writeMarker(file: string, source: string): void {
+  if (existsSync(file)) return;
+  writeFileSync(file, `${JSON.stringify({ createdAt: new Date().toISOString(), source })}\n`, 'utf8');
+}
