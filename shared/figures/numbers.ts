@@ -1,0 +1,395 @@
+/**
+ * Numbers written in digits or words: `1,234.5`, `7.2 million`, `10k`, `3 1/2`, `1e5`, `one hundred and
+ * twenty-three`, `a dozen`, `two thirds`, `five and a half`, `nine point nought four`, `minus five`.
+ */
+import { isUnitOrdinal } from './number-words';
+import { matchingCopy } from './matching-copy';
+import { type Token, type TokenClass, tokenize } from './number-tokens';
+
+/** A number found in a text: `[start, end)` indexes the text given to {@link extractNumbers}. */
+export interface NumberSpan {
+  start: number;
+  end: number;
+  value: number;
+  /** Spelled out in words (`five`) rather than digits. */
+  words: boolean;
+}
+
+export interface NumberOptions {
+  /**
+   * Also read forms that are ambiguous in prose: decimal commas (`1,3`), `1 over 3` / `one out of three`
+   * fractions, a bare `half`, powers (`1.1^23`), spaced one-letter scales (`2.33 k`) and `- 5` negatives.
+   * The fact-sheet extractor leaves this off; the conformance run turns it on.
+   */
+  lenient?: boolean;
+}
+
+interface Parsed {
+  value: number;
+  /** Index of the first token after the number. */
+  next: number;
+}
+
+interface IntegerParse extends Parsed {
+  /** Classes of the tokens consumed, in order (dash connectors excluded). */
+  classes: TokenClass[];
+  /** Value of the last tens word when it closed the number (`one hundred thirty` → 30), else 0. */
+  trailingTens: number;
+}
+
+class Parser {
+  constructor(
+    private readonly copy: string,
+    private readonly toks: readonly Token[],
+    private readonly lenient: boolean,
+  ) {}
+
+  /** True when only spaces or tabs separate token `a` from token `b`. */
+  private adjacent(a: number, b: number): boolean {
+    const ta = this.toks[a];
+    const tb = this.toks[b];
+    if (ta === undefined || tb === undefined) return false;
+    for (let i = ta.end; i < tb.start; i++) {
+      const c = this.copy.charCodeAt(i);
+      if (c !== 32 && c !== 9) return false;
+    }
+    return true;
+  }
+
+  private cls(i: number): TokenClass | undefined {
+    return this.toks[i]?.cls;
+  }
+
+  /** Index of the token after `i` when adjacent (a dash between words is a connector too). */
+  private follow(i: number, allowDash: boolean): number | undefined {
+    if (!this.adjacent(i, i + 1)) return undefined;
+    if (allowDash && this.cls(i + 1) === 'dash' && this.adjacent(i + 1, i + 2)) return i + 2;
+    return i + 1;
+  }
+
+  private tok(i: number): Token {
+    const t = this.toks[i];
+    if (t === undefined) throw new RangeError(`token ${i}`);
+    return t;
+  }
+
+  /** Spelled-out integer starting at token `i` (`a hundred`, `twenty-one trillion and three hundred`). */
+  integer(i: number): IntegerParse | undefined {
+    let total = 0;
+    let current = 0;
+    let lastAdded = 0;
+    let lastScale = Number.POSITIVE_INFINITY;
+    let prev: TokenClass | undefined;
+    let trailingTens = 0;
+    const classes: TokenClass[] = [];
+    let j = i;
+    let next = i;
+    while (j < this.toks.length) {
+      const t = this.tok(j);
+      const c = t.cls;
+      let ok = false;
+      if (c === 'a') {
+        const after = this.follow(j, false);
+        const ac = after === undefined ? undefined : this.cls(after);
+        ok = prev === undefined && (ac === 'hundred' || ac === 'scale' || ac === 'dozen');
+        if (ok) current = lastAdded = 1;
+      } else if (c === 'unit' || c === 'teen') {
+        ok =
+          prev === undefined ||
+          prev === 'hundred' ||
+          prev === 'scale' ||
+          prev === 'and' ||
+          (prev === 'tens' && c === 'unit' && t.value !== 0);
+        if (ok) {
+          current += t.value;
+          lastAdded = t.value;
+        }
+      } else if (c === 'tens') {
+        ok = prev === undefined || prev === 'hundred' || prev === 'scale' || prev === 'and';
+        if (ok) {
+          current += t.value;
+          lastAdded = t.value;
+        }
+      } else if (c === 'hundred') {
+        ok = (prev === 'unit' || prev === 'teen' || prev === 'tens' || prev === 'a') && current > 0 && current < 100;
+        if (ok) current = lastAdded = current * 100;
+      } else if (c === 'scale') {
+        if (prev === 'scale' && t.value > lastScale && total > 0 && current === 0) {
+          ok = true; // `three lakh crore`: scales multiply
+          total *= t.value;
+          lastScale = t.value;
+        } else {
+          ok =
+            (prev === 'unit' || prev === 'teen' || prev === 'tens' || prev === 'hundred' || prev === 'a') &&
+            t.value < lastScale;
+          if (ok) {
+            total += current * t.value;
+            current = 0;
+            lastScale = t.value;
+          }
+        }
+      } else if (c === 'dozen') {
+        ok = prev === 'unit' || prev === 'teen' || prev === 'tens' || prev === 'a';
+        if (ok) current += lastAdded * 11;
+      } else if (c === 'and') {
+        const k = this.follow(j, false);
+        const kc = k === undefined ? undefined : this.cls(k);
+        ok =
+          (prev === 'hundred' || prev === 'scale') &&
+          (kc === 'unit' || kc === 'teen' || kc === 'tens') &&
+          k !== undefined &&
+          !this.quarterFraction(k);
+      } else if (c === 'point') {
+        if (prev !== undefined && prev !== 'and' && prev !== 'a') {
+          const dec = this.decimals(j);
+          if (dec !== undefined) {
+            classes.push(c);
+            return { value: total + current + dec.value, next: dec.next, classes, trailingTens: 0 };
+          }
+        }
+      }
+      if (!ok) break;
+      trailingTens = c === 'tens' && prev !== 'and' && classes.length > 0 ? t.value : 0;
+      if (c === 'tens' && prev === undefined) trailingTens = 0;
+      classes.push(c);
+      prev = c;
+      next = j + 1;
+      // A dash joins `twenty-one`, `fifty - two`; anything else ends the number.
+      const f = this.follow(j, c === 'tens');
+      if (f === undefined) break;
+      if (f === j + 2 && this.cls(f) !== 'unit') break;
+      j = f;
+    }
+    if (classes.length === 0 || prev === 'a' || prev === 'and') return undefined;
+    return { value: total + current, next, classes, trailingTens };
+  }
+
+  /** `and three quarters` / `and a half`: these bind as a fraction added to what precedes. */
+  private quarterFraction(k: number): boolean {
+    const n = this.integer(k);
+    if (n === undefined) return false;
+    const d = this.cls(n.next);
+    return (d === 'quarter' || d === 'half') && this.adjacent(n.next - 1, n.next);
+  }
+
+  private decimals(pointIndex: number): Parsed | undefined {
+    let digits = '';
+    let j = pointIndex;
+    for (;;) {
+      const k = this.follow(j, this.cls(j) === 'tens');
+      const t = k === undefined ? undefined : this.toks[k];
+      if (k === undefined || t === undefined) break;
+      if (t.cls === 'unit') digits += String(t.value);
+      else if ((t.cls === 'teen' || t.cls === 'tens') && (j === pointIndex || this.cls(j) !== 'tens'))
+        digits += t.cls === 'tens' ? String(t.value / 10) : String(t.value);
+      else break;
+      j = k;
+      if (t.cls === 'teen') break;
+    }
+    if (digits === '') return undefined;
+    return { value: Number(`0.${digits}`), next: j + 1 };
+  }
+
+  /** A denominator at `k`: `fifth(s)`, `twenty-first`, `thirty fifths`, `half`, `quarters`. */
+  private denominator(k: number): { value: number; plural: boolean; next: number } | undefined {
+    const t = this.toks[k];
+    if (t === undefined) return undefined;
+    if (t.cls === 'ord' || t.cls === 'half' || t.cls === 'quarter')
+      return { value: t.value, plural: t.plural, next: k + 1 };
+    if (t.cls === 'tens') {
+      const o = this.follow(k, true);
+      const ot = o === undefined ? undefined : this.toks[o];
+      if (ot !== undefined && ot.cls === 'ord' && isUnitOrdinal(ot.word.replace(/s$/, '')))
+        return { value: t.value + ot.value, plural: ot.plural, next: (o ?? k) + 1 };
+    }
+    return undefined;
+  }
+
+  /** `two thirds`, `a fifth`, `one hundred thirty fifths` (100/35), `twenty one fifths` (21/5). */
+  private fraction(i: number): Parsed | undefined {
+    if (this.cls(i) === 'a') {
+      const k = this.follow(i, false);
+      const d = k === undefined ? undefined : this.denominator(k);
+      if (d !== undefined && !d.plural) return { value: 1 / d.value, next: d.next };
+      const n = this.integer(i);
+      if (n === undefined) return undefined;
+      return this.fractionAfter(n);
+    }
+    const n = this.integer(i);
+    return n === undefined ? undefined : this.fractionAfter(n);
+  }
+
+  private fractionAfter(n: IntegerParse): Parsed | undefined {
+    const last = n.next - 1;
+    const k = this.follow(last, true);
+    if (k === undefined) return undefined;
+    const d = this.denominator(k);
+    if (d === undefined) return undefined;
+    let numerator = n.value;
+    let den = d.value;
+    // `one hundred thirty fifths`: a trailing tens word joins a one-digit ordinal (100/35), unless `and`
+    // tied it to the numerator.
+    const ord = this.toks[k];
+    if (n.trailingTens > 0 && ord?.cls === 'ord' && isUnitOrdinal(ord.word.replace(/s$/, ''))) {
+      numerator -= n.trailingTens;
+      den += n.trailingTens;
+    }
+    if (!d.plural && numerator !== 1) return undefined;
+    return { value: numerator / den, next: d.next };
+  }
+
+  /** A number starting at token `i`, or undefined. */
+  number(i: number): Parsed | undefined {
+    const t = this.toks[i];
+    if (t === undefined) return undefined;
+    if (t.cls === 'neg') {
+      const k = this.follow(i, false);
+      const n = k === undefined ? undefined : this.unsigned(k);
+      return n === undefined ? undefined : { value: -n.value, next: n.next };
+    }
+    if (t.cls === 'dash' && this.cls(i + 1) === 'num') {
+      const before = t.start === 0 ? ' ' : this.copy.charAt(t.start - 1);
+      const attached = this.toks[i + 1]?.start === t.end;
+      const leading = this.lenient && this.copy.slice(0, t.start).trim() === '';
+      if ((attached && /[\s([]/.test(before)) || (leading && this.adjacent(i, i + 1))) {
+        const n = this.unsigned(i + 1);
+        return n === undefined ? undefined : { value: -n.value, next: n.next };
+      }
+      return undefined;
+    }
+    return this.unsigned(i);
+  }
+
+  private unsigned(i: number): Parsed | undefined {
+    const t = this.toks[i];
+    if (t === undefined) return undefined;
+    const base = t.cls === 'num' ? this.digits(i) : this.words(i);
+    if (base === undefined || !this.lenient) return base;
+    return this.ratio(base) ?? base;
+  }
+
+  /** Lenient only: `1 over 3`, `one out of three`. */
+  private ratio(base: Parsed): Parsed | undefined {
+    const last = base.next - 1;
+    const k = this.follow(last, false);
+    if (k === undefined) return undefined;
+    let d = k;
+    if (this.cls(k) === 'out') {
+      const of = this.follow(k, false);
+      if (of === undefined || this.cls(of) !== 'of') return undefined;
+      d = of;
+    } else if (this.cls(k) !== 'over') return undefined;
+    const m = this.follow(d, false);
+    const den = m === undefined ? undefined : this.unsignedNoRatio(m);
+    if (den === undefined || den.value === 0) return undefined;
+    // `$2000 over 3 years` is a duration, not a ratio.
+    const after = this.toks[den.next - 1];
+    if (after !== undefined && /^\s+[a-z]/i.test(this.copy.slice(after.end, after.end + 3))) return undefined;
+    return { value: base.value / den.value, next: den.next };
+  }
+
+  private unsignedNoRatio(i: number): Parsed | undefined {
+    return this.cls(i) === 'num' ? this.digits(i) : this.words(i);
+  }
+
+  private digits(i: number): Parsed {
+    const t = this.tok(i);
+    let value = t.value;
+    let next = i + 1;
+    // `2 1/4`, `3/4`: whole integers only, and never part of a date such as 5/17/2018.
+    const slashAt = (a: number): number | undefined => {
+      const s = this.toks[a];
+      const d = this.toks[a + 1];
+      const num = this.toks[a - 1];
+      if (s?.cls !== 'slash' || d?.cls !== 'num' || num === undefined) return undefined;
+      if (s.start !== num.end || d.start !== s.end || num.decimal || d.decimal || d.value === 0) return undefined;
+      if (this.toks[a + 2]?.cls === 'slash' && this.toks[a + 2]?.start === d.end) return undefined;
+      if (num.start > 0 && this.copy.charAt(num.start - 1) === '/') return undefined;
+      return a + 2;
+    };
+    const simple = slashAt(i + 1);
+    if (simple !== undefined) return { value: value / this.tok(i + 2).value, next: simple };
+    const mixedNum = this.toks[i + 1];
+    if (mixedNum?.cls === 'num' && this.adjacent(i, i + 1) && !t.decimal) {
+      const mixed = slashAt(i + 2);
+      if (mixed !== undefined && mixedNum.value < this.tok(i + 3).value)
+        return { value: value + mixedNum.value / this.tok(i + 3).value, next: mixed };
+    }
+    if (this.lenient && this.cls(i + 1) === 'caret' && this.toks[i + 1]?.start === t.end) {
+      let k = i + 2;
+      let sign = 1;
+      while (this.cls(k) === 'dash' || this.cls(k) === 'plus') {
+        if (this.cls(k) === 'dash') sign = -sign;
+        k++;
+      }
+      const e = this.toks[k];
+      if (e?.cls === 'num') return { value: value ** (sign * e.value), next: k + 1 };
+    }
+    // Scale words after digits: `7.2 million`, `322 hundred`, `3 dozens`, `10 bln`, `1,674.5 G` (lenient).
+    for (;;) {
+      const k = this.follow(next - 1, false);
+      const s = k === undefined ? undefined : this.toks[k];
+      if (k === undefined || s === undefined) break;
+      if (s.cls === 'scale' || s.cls === 'hundred' || s.cls === 'dozen') value *= s.value;
+      else if (s.cls === 'lscale' && (s.word.length > 1 || this.lenient) && this.spacedScaleOk(s)) value *= s.value;
+      else break;
+      next = k + 1;
+    }
+    return { value, next };
+  }
+
+  private spacedScaleOk(s: Token): boolean {
+    if (s.word.length > 1) return s.word !== 'mm' && s.word !== 'mil';
+    const raw = this.copy.slice(s.start, s.end);
+    return raw === 'k' || raw === raw.toUpperCase();
+  }
+
+  private words(i: number): Parsed | undefined {
+    const t = this.tok(i);
+    if (t.cls === 'half') {
+      // `half a dozen`
+      const a = this.follow(i, false);
+      const d = a === undefined ? undefined : this.follow(a, false);
+      if (a !== undefined && d !== undefined && this.cls(a) === 'a' && this.cls(d) === 'dozen')
+        return { value: 6, next: d + 1 };
+      return this.lenient && !t.plural ? { value: 0.5, next: i + 1 } : undefined;
+    }
+    const frac = this.fraction(i);
+    if (frac !== undefined) return frac;
+    const n = this.integer(i);
+    if (n === undefined) return undefined;
+    // `one and a half`, `twenty and three fifths`, `one hundred and three quarters`.
+    const and = this.follow(n.next - 1, false);
+    if (and !== undefined && this.cls(and) === 'and') {
+      const k = this.follow(and, false);
+      const f = k === undefined ? undefined : this.fraction(k);
+      if (f !== undefined && f.value < 1) return { value: n.value + f.value, next: f.next };
+    }
+    return n;
+  }
+}
+
+/**
+ * Every number in `text`, in text order, with offsets into `text`. Digits glued to a unit (`180ml`, `4th`)
+ * are not numbers. Never throws.
+ */
+export function extractNumbers(text: string, options: NumberOptions = {}): NumberSpan[] {
+  const copy = matchingCopy(text);
+  const lenient = options.lenient === true;
+  const toks = tokenize(copy, lenient);
+  const parser = new Parser(copy, toks, lenient);
+  const out: NumberSpan[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const n = parser.number(i);
+    const first = toks[i];
+    const last = n === undefined ? undefined : toks[n.next - 1];
+    if (n === undefined || first === undefined || last === undefined || !Number.isFinite(n.value)) {
+      i++;
+      continue;
+    }
+    out.push({ start: first.start, end: last.end, value: n.value, words: first.cls !== 'num' && toks[i + 1]?.cls !== 'num' });
+    i = n.next;
+  }
+  return out;
+}
