@@ -1,0 +1,54 @@
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type { FunctionAccess } from '../../shared/topology';
+
+/** The resources a function's `access` may name. */
+export interface BindableResources {
+  table: dynamodb.ITable;
+  bucket: s3.IBucket;
+}
+
+/** Object actions per access kind. Nothing here or anywhere else grants s3:DeleteObject. */
+export const OBJECT_READ_ACTIONS = ['s3:GetObject'] as const;
+export const OBJECT_WRITE_ACTIONS = ['s3:PutObject', 's3:AbortMultipartUpload'] as const;
+
+/**
+ * Binds each resource a function's topology `access` names: its environment variable AND its
+ * least-privilege grant, together, so a function never sees a name it may not use or a grant it is not
+ * told about. Table: `read` → read-only data actions, `readWrite` → data read/write (no table management).
+ * Bucket: object reads and writes on the listed key prefixes only, and listing limited to the read
+ * prefixes (so a missing key is a 404, not a 403); nothing ever grants delete.
+ */
+export function bindAccess(fn: lambda.Function, access: FunctionAccess, resources: BindableResources): void {
+  if (access.table) {
+    fn.addEnvironment('TABLE_NAME', resources.table.tableName);
+    if (access.table === 'read') resources.table.grantReadData(fn);
+    else resources.table.grantReadWriteData(fn);
+  }
+  const reads = access.bucketRead ?? [];
+  const writes = access.bucketWrite ?? [];
+  if (reads.length === 0 && writes.length === 0) return;
+
+  const { bucket } = resources;
+  fn.addEnvironment('BUCKET_NAME', bucket.bucketName);
+  const keys = (prefixes: readonly string[]) => prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`));
+  if (reads.length > 0) {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: [...OBJECT_READ_ACTIONS], resources: keys(reads) }),
+    );
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': reads.map((prefix) => `${prefix}*`) } },
+      }),
+    );
+  }
+  if (writes.length > 0) {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: [...OBJECT_WRITE_ACTIONS], resources: keys(writes) }),
+    );
+  }
+}

@@ -1,0 +1,96 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Construct } from 'constructs';
+import {
+  type FunctionName,
+  type FunctionSpec,
+  functions,
+  routes,
+  s3Trigger,
+  schedule,
+} from '../shared/topology';
+import { PipelineAlarms } from './constructs/alarms';
+import { AppFunction } from './constructs/app-function';
+import { bindAccess } from './constructs/bind-access';
+import { DataStores } from './constructs/data-stores';
+import { IngestTrigger } from './constructs/ingest-trigger';
+import { parseRate } from './constructs/rate';
+import { FactSheetApi } from './constructs/rest-api';
+
+export interface FactSheetStackProps extends StackProps {
+  /** EventBridge rate for refresh, e.g. `12 hours`; defaults to `topology.schedule.rate`. */
+  refreshRate?: string;
+  /** Extra hosts refresh may fetch from (comma-separated), passed as ALLOWED_HOSTS. */
+  allowedHosts?: string;
+  /** Where each handler module is; tests point this at a stub so they never need the real handlers. */
+  resolveEntry?: (name: FunctionName, spec: FunctionSpec) => string;
+}
+
+/**
+ * The AWS target, built entirely from `shared/topology.ts` and `shared/store/table-definition.ts`:
+ * data stores, one function per topology entry with its bound access, the S3 trigger with its DLQ, the
+ * REST API, the refresh schedule, alarms and outputs.
+ */
+export class FactSheetStack extends Stack {
+  readonly stores: DataStores;
+  readonly functions: Readonly<Record<FunctionName, NodejsFunction>>;
+  readonly trigger: IngestTrigger;
+  readonly api: FactSheetApi;
+  readonly refreshRule: events.Rule;
+  readonly alarms: PipelineAlarms;
+
+  constructor(scope: Construct, id: string, props: FactSheetStackProps = {}) {
+    super(scope, id, props);
+    this.stores = new DataStores(this, 'Data');
+    const environment = props.allowedHosts ? { ALLOWED_HOSTS: props.allowedHosts } : undefined;
+
+    const built = {} as Record<FunctionName, NodejsFunction>;
+    for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
+      const fn = new AppFunction(this, pascal(name), {
+        name,
+        spec,
+        entry: props.resolveEntry?.(name, spec),
+        environment: name === schedule.function ? environment : undefined,
+      }).fn;
+      bindAccess(fn, spec.access, this.stores);
+      built[name] = fn;
+    }
+    this.functions = built;
+
+    this.trigger = new IngestTrigger(this, 'IngestTrigger', {
+      bucket: this.stores.bucket,
+      ingest: built[s3Trigger.function],
+    });
+    this.api = new FactSheetApi(this, 'Http', {
+      routes,
+      handler: built.api,
+      authorizer: built.authorizer,
+    });
+    this.refreshRule = new events.Rule(this, 'RefreshSchedule', {
+      description: 'Runs the source refresh',
+      schedule: events.Schedule.rate(parseRate(props.refreshRate ?? schedule.rate)),
+      targets: [
+        new targets.LambdaFunction(built[schedule.function], {
+          retryAttempts: s3Trigger.retryAttempts,
+          maxEventAge: Duration.hours(1),
+          deadLetterQueue: this.trigger.deadLetterQueue,
+        }),
+      ],
+    });
+    this.alarms = new PipelineAlarms(this, 'Alarms', {
+      deadLetterQueue: this.trigger.deadLetterQueue,
+      ingest: built[s3Trigger.function],
+      api: this.api.api,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.api.url, description: 'Base URL for `--api`' });
+    new CfnOutput(this, 'BucketName', { value: this.stores.bucket.bucketName });
+    new CfnOutput(this, 'TableName', { value: this.stores.table.tableName });
+  }
+}
+
+function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
