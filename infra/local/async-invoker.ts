@@ -68,7 +68,9 @@ export class AsyncInvoker<E> {
       const event = this.queue.shift() as E;
       this.running++;
       this.deliver(event)
-        .catch((err: unknown) => this.options.log?.(`${this.options.name}: dead-letter write failed: ${String(err)}`))
+        .catch((err: unknown) =>
+          this.options.log?.(`${this.options.name}: dead-letter write failed: ${String(err)}`),
+        )
         .finally(() => {
           this.running--;
           this.pending--;
@@ -90,7 +92,9 @@ export class AsyncInvoker<E> {
         return;
       } catch (err) {
         lastError = err;
-        this.options.log?.(`${this.options.name}: attempt ${attempt}/${attempts} failed: ${describe(err).message}`);
+        this.options.log?.(
+          `${this.options.name}: attempt ${attempt}/${attempts} failed: ${describe(err).message}`,
+        );
         if (attempt < attempts) await sleep(backoff(attempt));
       }
     }
@@ -107,5 +111,7 @@ export class AsyncInvoker<E> {
 }
 
 function describe(err: unknown): { name: string; message: string } {
-  return err instanceof Error ? { name: err.name, message: err.message } : { name: 'Error', message: String(err) };
+  return err instanceof Error
+    ? { name: err.name, message: err.message }
+    : { name: 'Error', message: String(err) };
 }

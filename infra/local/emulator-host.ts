@@ -7,15 +7,16 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WorkerInbound, WorkerOutbound } from './emulator-messages';
 import type { Emulators } from './emulators';
+import { LocalRuntimeError } from './errors';
 
 /** The emulators could not start on this DATA_DIR (unreadable LevelDB, a file where a folder should be…). */
-export class EmulatorStartError extends Error {
-  override name = 'EmulatorStartError';
+export class EmulatorStartError extends LocalRuntimeError {
+  override readonly code = 'emulator-start';
   constructor(
     message: string,
-    readonly code?: string,
+    readonly errno?: string,
   ) {
-    super(message);
+    super(`the emulators could not start: ${message}`);
   }
 }
 
@@ -44,7 +45,9 @@ export function startEmulatorWorker(dataDir: string): Promise<Emulators> {
       void worker.terminate();
       reject(err);
     };
-    worker.on('error', (err) => fail(new EmulatorStartError(err.message, (err as NodeJS.ErrnoException).code)));
+    worker.on('error', (err) =>
+      fail(new EmulatorStartError(err.message, (err as NodeJS.ErrnoException).code)),
+    );
     worker.on('exit', (code) => {
       if (!stopped) fail(new EmulatorStartError(`emulator worker exited with code ${code}`));
     });

@@ -3,8 +3,8 @@
  * emulator work (LevelDB, file I/O, XML) never stalls API requests. Talks to emulator-host.ts by messages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { startEmulators } from './emulators';
 import type { WorkerInbound, WorkerOutbound } from './emulator-messages';
+import { startEmulators } from './emulators';
 
 const port = parentPort;
 if (!port) throw new Error('emulator-worker.ts must run in a worker thread');

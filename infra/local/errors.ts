@@ -12,7 +12,9 @@ export class LocalRuntimeError extends AppError {
 export class PortInUseError extends LocalRuntimeError {
   override readonly code = 'port-in-use';
   constructor(readonly port: number) {
-    super(`Port ${port} is already in use (another npm start?): stop that process or set PORT to a free port`);
+    super(
+      `Port ${port} is already in use (another npm start?): stop that process or set PORT to a free port`,
+    );
   }
 }
 

@@ -3,7 +3,7 @@
  * `sources/` object whose bytes its sheet has not published (and has not rejected) is ingested again.
  */
 import { createHash } from 'node:crypto';
-import { SOURCES_PREFIX, SOURCE_SUFFIXES } from '../../shared/topology';
+import { SOURCE_SUFFIXES, SOURCES_PREFIX } from '../../shared/topology';
 
 export interface SourceObject {
   key: string;

@@ -65,7 +65,8 @@ export class S3EventRewriter {
   /** A Lambda S3 event for one created object, or null when the trigger filter drops it. */
   fromObject(input: ObjectCreatedInput): S3Event | null {
     const eventName = input.eventName ?? 'ObjectCreated:Put';
-    if (!eventName.startsWith('ObjectCreated:') || !matchesTrigger(input.key, this.options.filter)) return null;
+    if (!eventName.startsWith('ObjectCreated:') || !matchesTrigger(input.key, this.options.filter))
+      return null;
     const record: S3EventRecord = {
       eventVersion: '2.1',
       eventSource: 'aws:s3',

@@ -17,7 +17,10 @@ export interface SeedObject {
 }
 
 /** Reads the seed files under `projectRoot` into the objects to put. */
-export async function loadSeeds(projectRoot: string, files: readonly string[] = SEED_FILES): Promise<SeedObject[]> {
+export async function loadSeeds(
+  projectRoot: string,
+  files: readonly string[] = SEED_FILES,
+): Promise<SeedObject[]> {
   return Promise.all(
     files.map(async (file) => {
       const ext = extname(file);

@@ -1,0 +1,104 @@
+/**
+ * The CLI's API client: `--api` (default the local runtime), bearer token from `--token` or
+ * FACTSHEET_TOKEN, problem+json errors turned into one readable line.
+ */
+import { CliError } from './io';
+
+export const DEFAULT_API = 'http://127.0.0.1:3000';
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  token?: string;
+  fetch?: typeof fetch;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+export class ApiClient {
+  private readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  get<T>(path: string, query?: Query): Promise<T> {
+    return this.request<T>('GET', path, { query });
+  }
+
+  put<T>(path: string, body: Uint8Array | string, contentType: string): Promise<T> {
+    return this.request<T>('PUT', path, { body, contentType, auth: true });
+  }
+
+  post<T>(path: string): Promise<T> {
+    return this.request<T>('POST', path, { auth: true });
+  }
+
+  delete(path: string): Promise<void> {
+    return this.request<void>('DELETE', path, { auth: true });
+  }
+
+  /** Every item of a paginated list route (`items` + `nextCursor`). */
+  async all<T>(path: string, query: Query = {}): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.get<{ items: T[]; nextCursor?: string | null }>(path, {
+        ...query,
+        limit: 100,
+        cursor,
+      });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return items;
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    init: { query?: Query; body?: Uint8Array | string; contentType?: string; auth?: boolean },
+  ): Promise<T> {
+    const url = new URL(this.baseUrl + path);
+    for (const [name, value] of Object.entries(init.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (init.contentType) headers['content-type'] = init.contentType;
+    if (init.auth) {
+      if (!this.options.token) {
+        throw new CliError(`${method} ${path} needs a write token: pass --token or set FACTSHEET_TOKEN`);
+      }
+      headers.authorization = `Bearer ${this.options.token}`;
+    }
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, { method, headers, body: init.body });
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+      throw new CliError(`cannot reach the API at ${this.baseUrl} (${cause}): is \`npm start\` running?`);
+    }
+    const text = await response.text();
+    if (!response.ok) throw new CliError(problemLine(method, path, response.status, text));
+    if (response.status === 204 || text === '') return undefined as T;
+    return JSON.parse(text) as T;
+  }
+}
+
+/** `404 Not Found: Sheet "x" does not exist` from a problem+json body (or the raw status). */
+export function problemLine(method: string, path: string, status: number, body: string): string {
+  try {
+    const problem = JSON.parse(body) as {
+      title?: string;
+      detail?: string;
+      errors?: { parameter: string; message: string }[];
+    };
+    const details = problem.errors?.map((e) => `${e.parameter}: ${e.message}`).join('; ');
+    return `${method} ${path} failed: ${status} ${problem.title ?? ''}${problem.detail ? `: ${problem.detail}` : ''}${
+      details ? ` (${details})` : ''
+    }`;
+  } catch {
+    return `${method} ${path} failed: HTTP ${status}`;
+  }
+}

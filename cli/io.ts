@@ -1,0 +1,26 @@
+/** Where a CLI command writes, and what it reads from its environment (injected so tests can capture it). */
+
+export interface Writable {
+  write(chunk: string): unknown;
+  /** True on an interactive terminal: progress bars redraw in place. */
+  isTTY?: boolean;
+}
+
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export const processIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
+
+/** An error whose message is the whole story: printed as one line, exit code `exitCode`. */
+export class CliError extends Error {
+  override name = 'CliError';
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * `npm start`: reads PORT, DATA_DIR, API_TOKEN, REFRESH_RATE (and the LOCAL_INGEST_DELAY_MS test hook),
+ * starts the local runtime, prints one ready line with the API URL, and stops cleanly on SIGINT/SIGTERM.
+ * Any start failure is one line on stderr and exit code 1.
+ */
+import { ConfigError } from '../../shared/config';
+import { schedule } from '../../shared/topology';
+import { LocalRuntimeError } from './errors';
+import { startRuntime } from './runtime';
+import { parseRate } from './schedule';
+import type { TokenStatus } from './token';
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535 * 1000) {
+    throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+function tokenLines(token: TokenStatus): string[] {
+  switch (token.kind) {
+    case 'generated':
+      return [
+        `Write token (shown once, stored hashed): ${token.token}`,
+        `  use it: export FACTSHEET_TOKEN=${token.token}   or   curl -H "Authorization: Bearer ${token.token}" …`,
+      ];
+    case 'env':
+      return ['Write token: the API_TOKEN you set (stored hashed)'];
+    case 'existing':
+      return [
+        `Write token: one was generated on ${token.createdAt} and printed then (only its hash is stored).`,
+        '  lost it? start with API_TOKEN=<new secret> npm start to add a new one',
+      ];
+  }
+}
+
+async function main(): Promise<void> {
+  const port = intFromEnv('PORT', 3000);
+  const refreshRateMs = parseRate(process.env.REFRESH_RATE ?? schedule.rate);
+  const runtime = await startRuntime({
+    port,
+    dataDir: process.env.DATA_DIR || '.data',
+    apiToken: process.env.API_TOKEN || undefined,
+    refreshRateMs,
+    ingestDelayMs: intFromEnv('LOCAL_INGEST_DELAY_MS', 0) || undefined,
+    log: (line) => console.error(line),
+  });
+  for (const line of tokenLines(runtime.token)) console.log(line);
+  if (runtime.seeded.length > 0) console.log(`Seeded: ${runtime.seeded.join(', ')}`);
+  if (runtime.reconciled.length > 0)
+    console.log(`Recovered unpublished uploads: ${runtime.reconciled.join(', ')}`);
+  console.log(
+    `Ready: API ${runtime.url}  docs ${runtime.url}/docs  data ${runtime.dataDir}  refresh ${
+      refreshRateMs === null ? 'off' : (process.env.REFRESH_RATE ?? schedule.rate)
+    }  (Ctrl+C stops)`,
+  );
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`${signal}: stopping…`);
+    runtime.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(`error while stopping: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  const known = err instanceof LocalRuntimeError || err instanceof ConfigError;
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(known ? `npm start: ${message}` : `npm start failed: ${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,229 @@
+/**
+ * The local target: the same handlers as on AWS, wired from shared/topology.ts to embedded emulators.
+ * `startRuntime` returns once the API answers and every pending upload (seed, reconcile) is ingested.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import type { S3Event, ScheduledEvent } from 'aws-lambda';
+import { resetClients, s3Client } from '../../shared/aws/clients';
+import { deadLetter, functions, s3Trigger, schedule } from '../../shared/topology';
+import { AsyncInvoker } from './async-invoker';
+import { inspectDataDir } from './data-dir';
+import { startEmulatorWorker } from './emulator-host';
+import { EMULATOR_CREDENTIALS, type Emulators } from './emulators';
+import { PortInUseError } from './errors';
+import { type LocalHandlers, loadHandlers } from './handlers';
+import { assertPortFree } from './port';
+import { planReconcile } from './reconcile';
+import { ensureBucket, ensureTable } from './resources';
+import { S3EventRewriter } from './s3-events';
+import { scheduledEvent, startSchedule } from './schedule';
+import { loadSeeds } from './seed';
+import { listSourceObjects } from './source-objects';
+import { ensureWriteToken, type TokenStatus } from './token';
+
+export interface RuntimeOptions {
+  port: number;
+  dataDir: string;
+  apiToken?: string;
+  /** Null disables the refresh timer. */
+  refreshRateMs: number | null;
+  /** Test hook (LOCAL_INGEST_DELAY_MS): hold each S3 event this long before ingest sees it. */
+  ingestDelayMs?: number;
+  /** Backoff between async retries; Lambda waits minutes, the local default is 1 s, 2 s. */
+  retryBackoffMs?: (retry: number) => number;
+  projectRoot?: string;
+  log?: (line: string) => void;
+}
+
+export interface RuntimeHandle {
+  url: string;
+  port: number;
+  dataDir: string;
+  firstStart: boolean;
+  token: TokenStatus;
+  /** Keys seeded on this start and keys reconciliation re-ingested. */
+  seeded: string[];
+  reconciled: string[];
+  deadLetterFile: string;
+  /** Resolves when no ingest or refresh invocation is pending. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const LOCAL_TABLE_NAME = 'factsheets';
+export const LOCAL_BUCKET_NAME = 'factsheets';
+
+/** Points the handlers' SDK clients and config at the emulators (they read the environment, as on AWS). */
+function exportEnvironment(emulators: Emulators): string {
+  const region = process.env.AWS_REGION ?? 'us-east-1';
+  const hosts = new Set((process.env.ALLOWED_HOSTS ?? '').split(',').filter(Boolean));
+  hosts.add('127.0.0.1');
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_S3: emulators.s3Endpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: emulators.dynamoEndpoint,
+    AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: EMULATOR_CREDENTIALS.secretAccessKey,
+    AWS_REGION: region,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    TABLE_NAME: LOCAL_TABLE_NAME,
+    BUCKET_NAME: LOCAL_BUCKET_NAME,
+    ALLOWED_HOSTS: [...hosts].join(','),
+    ALLOW_PRIVATE_ADDRESSES: process.env.ALLOW_PRIVATE_ADDRESSES ?? 'true',
+    POWERTOOLS_METRICS_NAMESPACE: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'FactSheets',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  });
+  delete process.env.AWS_PROFILE;
+  resetClients();
+  return region;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new PortInUseError(port) : err),
+    );
+    server.listen(port, '127.0.0.1', () => {
+      server.removeAllListeners('error');
+      resolvePort((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Starts emulators, resources, handlers, wiring, seed and reconciliation, then the HTTP server. */
+export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHandle> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = resolve(options.dataDir);
+  const projectRoot = options.projectRoot ?? resolve(__dirname, '..', '..');
+  await assertPortFree(options.port);
+  const { firstStart } = await inspectDataDir(dataDir);
+  const emulators = await startEmulatorWorker(dataDir);
+  const cleanups: (() => Promise<void> | void)[] = [() => emulators.stop()];
+  const stopAll = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  };
+  try {
+    const region = exportEnvironment(emulators);
+    await ensureTable(LOCAL_TABLE_NAME);
+    await ensureBucket(LOCAL_BUCKET_NAME);
+    const handlers: LocalHandlers = await loadHandlers(region);
+    const token = await ensureWriteToken({
+      apiToken: options.apiToken,
+      markerFile: join(dataDir, 'token.json'),
+      tokens: handlers.tokens,
+    });
+
+    const deadLetterFile = join(dataDir, deadLetter.localFile);
+    const backoffMs = options.retryBackoffMs;
+    const ingest = new AsyncInvoker<S3Event>({
+      name: s3Trigger.function,
+      handler: handlers.ingest,
+      retryAttempts: s3Trigger.retryAttempts,
+      backoffMs,
+      deadLetterFile,
+      deliveryDelayMs: options.ingestDelayMs,
+      concurrency: Math.min(functions.ingest.reservedConcurrency ?? 4, 4),
+      log,
+    });
+    const refresh = new AsyncInvoker<ScheduledEvent>({
+      name: schedule.function,
+      handler: handlers.refresh,
+      retryAttempts: s3Trigger.retryAttempts,
+      backoffMs,
+      deadLetterFile,
+      concurrency: 1,
+      log,
+    });
+    cleanups.push(
+      () => ingest.stop(),
+      () => refresh.stop(),
+    );
+
+    const rewriter = new S3EventRewriter({
+      region,
+      filter: { prefix: s3Trigger.prefix, suffixes: s3Trigger.suffixes },
+    });
+    const awaited = new Map<string, () => void>();
+    emulators.s3Events.on('event', (raw: unknown) => {
+      for (const event of rewriter.fromS3rver(raw)) {
+        ingest.invoke(event);
+        const key = decodeURIComponent(event.Records[0]!.s3.object.key.replace(/\+/g, ' '));
+        awaited.get(key)?.();
+      }
+    });
+    /** Resolves when s3rver's event for `key` reached the invoker (it arrives from the worker thread). */
+    const eventDelivered = (key: string) =>
+      new Promise<void>((done) => {
+        const timer = setTimeout(done, 5000);
+        awaited.set(key, () => {
+          clearTimeout(timer);
+          awaited.delete(key);
+          done();
+        });
+      });
+
+    // Reconcile before seeding: on a first start there is nothing to reconcile, and a seed is never ingested twice.
+    const pending = await planReconcile(
+      listSourceObjects(LOCAL_BUCKET_NAME, s3Trigger.prefix),
+      handlers.readState,
+    );
+    for (const object of pending) {
+      const event = rewriter.fromObject({ bucket: LOCAL_BUCKET_NAME, ...object });
+      if (event) ingest.invoke(event);
+    }
+    const seeded: string[] = [];
+    if (firstStart) {
+      for (const seed of await loadSeeds(projectRoot)) {
+        const delivered = eventDelivered(seed.key);
+        await s3Client().send(
+          new PutObjectCommand({
+            Bucket: LOCAL_BUCKET_NAME,
+            Key: seed.key,
+            Body: seed.bytes,
+            ContentType: seed.contentType,
+          }),
+        );
+        await delivered;
+        seeded.push(seed.key);
+      }
+    }
+    await ingest.idle();
+
+    const server = handlers.createHttpServer();
+    const port = await listen(server, options.port);
+    cleanups.push(
+      () =>
+        new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        }),
+    );
+    if (options.refreshRateMs !== null) {
+      const stopTimer = startSchedule(options.refreshRateMs, () =>
+        refresh.invoke(scheduledEvent('factsheets-refresh', region)),
+      );
+      cleanups.push(stopTimer);
+    }
+
+    return {
+      url: `http://127.0.0.1:${port}`,
+      port,
+      dataDir,
+      firstStart,
+      token,
+      seeded,
+      reconciled: pending.map((o) => o.key),
+      deadLetterFile,
+      idle: async () => {
+        await ingest.idle();
+        await refresh.idle();
+      },
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll().catch(() => undefined);
+    throw err;
+  }
+}
