@@ -1,0 +1,50 @@
+/**
+ * `createApi(deps)`: the whole HTTP API as one function from ApiRequest to ApiResponse, built from the
+ * topology routes. Adapters (functions/api.ts for API Gateway, the local HTTP adapter) only convert events.
+ */
+import type { BlobStore } from '../blobs/ports';
+import type { SheetRepository } from '../store/ports';
+import { type RouteSpec, routes as topologyRoutes } from '../topology';
+import type { RouteDeps } from './definition';
+import type { ApiRequest } from './http';
+import { buildOpenApiDocument } from './openapi';
+import { type ApiHandler, createRouter } from './router';
+import { routeDefinitions } from './routes';
+import { SheetReader } from './sheet-reader';
+
+export interface ApiDeps extends Omit<RouteDeps, 'reader' | 'openApi'> {
+  sheets: SheetRepository;
+  blobs: BlobStore;
+  /** Cache-Control max-age of latest-pointer reads, and how long this process reuses META. */
+  readMaxAgeSeconds: number;
+  /** Immutable revisions kept in memory (default 200). */
+  revisionCacheSize?: number;
+  onServerError?: (err: unknown, request: ApiRequest) => void;
+  routes?: readonly RouteSpec[];
+}
+
+/** Builds the API once per process (warm Lambda: caches live as long as the instance). */
+export function createApi(deps: ApiDeps): ApiHandler {
+  const routes = deps.routes ?? topologyRoutes;
+  const documents = new Map<string, unknown>();
+  const reader = new SheetReader(deps.sheets, {
+    maxAgeSeconds: deps.readMaxAgeSeconds,
+    revisionCacheSize: deps.revisionCacheSize,
+  });
+  return createRouter({
+    routes,
+    definitions: routeDefinitions,
+    readMaxAgeSeconds: deps.readMaxAgeSeconds,
+    onServerError: deps.onServerError,
+    deps: {
+      ...deps,
+      reader,
+      openApi: (basePath) => {
+        if (!documents.has(basePath)) {
+          documents.set(basePath, buildOpenApiDocument(routes, routeDefinitions, basePath));
+        }
+        return documents.get(basePath);
+      },
+    },
+  });
+}

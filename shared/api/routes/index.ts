@@ -1,0 +1,31 @@
+/** Every route definition, by the operationId shared/topology.ts gives it. */
+import type { RouteDefinition } from '../definition';
+import { queryFigures } from './figures';
+import { getDocs, getDocsAsset, getHealth, getOpenApi } from './meta';
+import { getDiff, getRevision, listRevisions } from './revisions';
+import { getSection, getSheet, listSections, listSheetFigures, listSheets } from './sheets';
+import { deleteSource, getSource, listSources, putSourceRegistration, refreshSource } from './sources';
+import { reprocessSheet, uploadSheetSource } from './writes';
+
+export const routeDefinitions: Readonly<Record<string, RouteDefinition>> = {
+  getHealth,
+  getOpenApi,
+  getDocs,
+  getDocsAsset,
+  listSheets,
+  getSheet,
+  listSections,
+  getSection,
+  listSheetFigures,
+  listRevisions,
+  getRevision,
+  getDiff,
+  queryFigures,
+  uploadSheetSource,
+  reprocessSheet,
+  listSources,
+  getSource,
+  putSourceRegistration,
+  deleteSource,
+  refreshSource,
+};

@@ -1,0 +1,95 @@
+/** Read routes over one sheet's latest revision, plus the sheet list. */
+import { z } from 'zod';
+import { NotFoundError } from '../../errors';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { defineRoute } from '../definition';
+import {
+  figureListSchema,
+  pageQuery,
+  sectionDetailSchema,
+  sectionIdParam,
+  sectionListSchema,
+  sheetDetailSchema,
+  sheetFiguresQuery,
+  sheetIdParam,
+  sheetListSchema,
+} from '../schemas';
+import { sectionSummaries, sheetSummary } from '../views';
+import { notFound, problems } from './responses';
+
+const idParams = z.object({ id: sheetIdParam });
+
+export const listSheets = defineRoute({
+  query: pageQuery,
+  responses: { 200: { description: 'One page of sheets, by id', schema: sheetListSchema }, ...problems(400) },
+  async handle({ query, deps }) {
+    const page = await deps.sheets.listSheets({
+      limit: query.limit,
+      cursor: decodeCursor('sheets', query.cursor),
+    });
+    const items = page.items.filter((meta) => meta.latestRevision >= 1).map(sheetSummary);
+    return { body: { items, nextCursor: encodeCursor('sheets', page.nextCursor) }, cache: 'latest' };
+  },
+});
+
+export const getSheet = defineRoute({
+  params: idParams,
+  responses: {
+    200: {
+      description: 'META, the latest revision’s sections and the last error',
+      schema: sheetDetailSchema,
+    },
+    ...problems(400),
+    ...notFound('No such sheet, or it never published (the body then carries `lastError`)'),
+  },
+  async handle({ params, deps }) {
+    const { meta, revision } = await deps.reader.latest(params.id);
+    return { body: { ...sheetSummary(meta), sections: sectionSummaries(revision) }, cache: 'latest' };
+  },
+});
+
+export const listSections = defineRoute({
+  params: idParams,
+  responses: { 200: { description: 'Sections', schema: sectionListSchema }, ...problems(400), ...notFound() },
+  async handle({ params, deps }) {
+    const { meta, revision } = await deps.reader.latest(params.id);
+    return {
+      body: { sheetId: meta.id, revision: meta.latestRevision, items: sectionSummaries(revision) },
+      cache: 'latest',
+    };
+  },
+});
+
+export const getSection = defineRoute({
+  params: z.object({ id: sheetIdParam, sectionId: sectionIdParam }),
+  responses: {
+    200: { description: 'The section with its blocks', schema: sectionDetailSchema },
+    ...problems(400),
+    ...notFound(),
+  },
+  async handle({ params, deps }) {
+    const { meta, revision } = await deps.reader.latest(params.id);
+    const section = revision.sheet.sections.find((s) => s.id === params.sectionId);
+    if (!section) throw new NotFoundError(`Sheet "${params.id}" has no section "${params.sectionId}"`);
+    return { body: { sheetId: meta.id, revision: meta.latestRevision, ...section }, cache: 'latest' };
+  },
+});
+
+export const listSheetFigures = defineRoute({
+  params: idParams,
+  query: sheetFiguresQuery,
+  responses: {
+    200: { description: 'Figures in text order', schema: figureListSchema },
+    ...problems(400),
+    ...notFound(),
+  },
+  async handle({ params, query, deps }) {
+    const { meta, revision } = await deps.reader.latest(params.id);
+    const items = revision.sheet.figures.filter(
+      (f) =>
+        (query.kind === undefined || f.kind === query.kind) &&
+        (query.sectionId === undefined || f.sectionId === query.sectionId),
+    );
+    return { body: { sheetId: meta.id, revision: meta.latestRevision, items }, cache: 'latest' };
+  },
+});

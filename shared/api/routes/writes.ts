@@ -1,0 +1,77 @@
+/** Authenticated writes: upload a source document, reprocess a sheet. */
+import { z } from 'zod';
+import { DEFAULT_MAX_SOURCE_BYTES } from '../../config';
+import { sourceKeyFor } from '../../pipeline/source-key';
+import { defineRoute } from '../definition';
+import { header } from '../http';
+import { reprocessResultSchema, sheetIdParam, uploadAcceptedSchema } from '../schemas';
+import { checkUploadBody, UPLOAD_CONTENT_TYPES, uploadContentType } from '../upload';
+import { notFound, problems } from './responses';
+
+const idParams = z.object({ id: sheetIdParam });
+const auth = problems(401, 403);
+
+export const uploadSheetSource = defineRoute({
+  params: idParams,
+  body: {
+    description: 'The fact sheet as plain text or HTML, UTF-8',
+    contentTypes: [...UPLOAD_CONTENT_TYPES],
+    maxBytes: DEFAULT_MAX_SOURCE_BYTES,
+  },
+  responses: {
+    202: {
+      description: 'Stored; ingest publishes a revision shortly. Poll the Location',
+      schema: uploadAcceptedSchema,
+      headers: { Location: 'The sheet to poll' },
+    },
+    ...problems(400),
+    ...auth,
+    ...problems(413, 415, 422),
+  },
+  async handle({ params, request, deps }) {
+    const contentType = uploadContentType(header(request, 'content-type'));
+    const bytes = checkUploadBody(request.body, deps.maxSourceBytes);
+    const key = sourceKeyFor(params.id, contentType);
+    await deps.blobs.put(key, bytes, `${contentType}; charset=utf-8`);
+    deps.reader.invalidate(params.id);
+    const location = `${request.basePath ?? ''}/sheets/${params.id}`;
+    return {
+      status: 202,
+      headers: { Location: location },
+      body: {
+        id: params.id,
+        key,
+        status: 'accepted',
+        location,
+        message: `Poll GET ${location} until sourceHash changes (or lastError appears)`,
+      },
+      cache: 'no-store',
+    };
+  },
+});
+
+export const reprocessSheet = defineRoute({
+  params: idParams,
+  responses: {
+    200: { description: 'Reprocessed (or already current)', schema: reprocessResultSchema },
+    ...problems(400),
+    ...auth,
+    ...notFound(),
+    ...problems(409),
+  },
+  async handle({ params, request, deps }) {
+    if (!deps.reprocess) throw new Error('reprocess is not configured');
+    await deps.reader.meta(params.id);
+    const outcome = await deps.reprocess(params.id);
+    deps.reader.invalidate(params.id);
+    return {
+      body: {
+        id: params.id,
+        status: outcome.status,
+        revision: outcome.revision,
+        location: `${request.basePath ?? ''}/sheets/${params.id}/revisions/${outcome.revision}`,
+      },
+      cache: 'no-store',
+    };
+  },
+});

@@ -1,0 +1,359 @@
+/**
+ * Zod schemas for every path parameter, query and response body. The router validates requests with them
+ * and shared/api/openapi.ts turns the same objects into the OpenAPI document (components by registry id).
+ */
+import { z } from 'zod';
+import { FIGURE_KINDS } from '../model';
+
+/** Response schemas registered here become `#/components/schemas/{id}`. */
+export const componentRegistry = z.registry<{ id: string; description?: string }>();
+
+function component<T extends z.ZodType>(id: string, schema: T, description?: string): T {
+  componentRegistry.add(schema, { id, description });
+  return schema;
+}
+
+// ---- parameters ---------------------------------------------------------------------------------------
+
+/** The rule of shared/pipeline/source-key.ts `isValidSheetId`, spelled as a pattern for the document. */
+export const SHEET_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+export const SECTION_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,126}[a-z0-9])?$/;
+
+export const sheetIdParam = z
+  .string()
+  .regex(SHEET_ID_PATTERN, 'must be 1–64 characters of a-z, 0-9 and -')
+  .describe('Sheet id, e.g. `mali`');
+export const sectionIdParam = z
+  .string()
+  .regex(SECTION_ID_PATTERN, 'must be a section slug')
+  .describe('Section id (slug), e.g. `u-s-assistance-to-mali`');
+export const revisionParam = z.coerce
+  .number()
+  .int('must be an integer')
+  .min(1, 'must be ≥ 1')
+  .max(99_999_999, 'is too large')
+  .describe('Revision number, from 1');
+export const assetParam = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'is not a documentation asset name')
+  .describe('Asset file name');
+
+export const limitParam = z.coerce
+  .number()
+  .int('must be an integer')
+  .min(1, 'must be between 1 and 100')
+  .max(100, 'must be between 1 and 100')
+  .default(20)
+  .describe('Page size, 1–100 (default 20)');
+export const cursorParam = z
+  .string()
+  .min(1)
+  .max(2048, 'is too long')
+  .describe('Opaque cursor from the previous page’s `nextCursor`');
+export const kindParam = z.enum(FIGURE_KINDS as [string, ...string[]]).describe('Figure kind');
+export const fiscalYearParam = z.coerce
+  .number()
+  .int('must be an integer')
+  .min(1900, 'must be between 1900 and 2200')
+  .max(2200, 'must be between 1900 and 2200')
+  .describe('Fiscal year the figure is tied to, e.g. 2021');
+export const countryParam = z.string().min(1).max(100).describe('Country name as on the sheet, e.g. `Mali`');
+
+export const pageQuery = z.object({ limit: limitParam, cursor: cursorParam.optional() });
+export const sheetFiguresQuery = z.object({
+  kind: kindParam.optional(),
+  sectionId: sectionIdParam.optional(),
+});
+export const figuresQuery = z.object({
+  kind: kindParam,
+  fiscalYear: fiscalYearParam.optional(),
+  country: countryParam.optional(),
+  limit: limitParam,
+  cursor: cursorParam.optional(),
+});
+export const diffQuery = z.object({
+  from: revisionParam.optional().describe('Older revision (default: the one before `to`)'),
+  to: revisionParam.optional().describe('Newer revision (default: the latest)'),
+});
+
+// ---- documents ----------------------------------------------------------------------------------------
+
+const isoTime = z.string().describe('ISO 8601 timestamp');
+
+export const periodSchema = component(
+  'Period',
+  z.union([
+    z.object({ fiscalYear: z.number().int() }),
+    z.object({ fiscalYearFrom: z.number().int(), fiscalYearTo: z.number().int() }),
+    z.object({ from: z.string(), to: z.string() }),
+  ]),
+);
+
+export const figureSchema = component(
+  'Figure',
+  z.object({
+    id: z.string(),
+    kind: kindParam,
+    value: z.union([z.number(), z.string()]),
+    unit: z.string().optional(),
+    text: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    qualifier: z.enum(['approximately', 'over', 'under', 'nearly', 'at least', 'up to']).optional(),
+    period: periodSchema.optional(),
+    fiscal: z.boolean().optional(),
+    to: z.string().optional(),
+    sectionId: z.string(),
+    sentence: z.string(),
+  }),
+  'A figure found in the sheet text; `text` is exactly `sheet.text.slice(start, end)`',
+);
+
+export const blockSchema = component(
+  'Block',
+  z.union([
+    z.object({ type: z.literal('paragraph'), text: z.string() }),
+    z.object({
+      type: z.literal('list'),
+      items: z.array(z.object({ text: z.string(), href: z.string().optional() })),
+    }),
+  ]),
+);
+
+export const sectionSchema = component(
+  'Section',
+  z.object({
+    id: z.string(),
+    heading: z.string().nullable(),
+    level: z.number().int(),
+    start: z.number().int(),
+    end: z.number().int(),
+    blocks: z.array(blockSchema),
+  }),
+);
+
+export const parsedSheetSchema = component(
+  'ParsedSheet',
+  z.object({
+    id: z.string(),
+    title: z.string().nullable(),
+    country: z.string().nullable(),
+    bureau: z.string().nullable(),
+    publishedOn: z.string().nullable(),
+    parserVersion: z.string(),
+    sourceHash: z.string(),
+    contentType: z.enum(['text/plain', 'text/html']),
+    text: z.string(),
+    sections: z.array(sectionSchema),
+    figures: z.array(figureSchema),
+  }),
+);
+
+export const sheetErrorSchema = component(
+  'SheetError',
+  z.object({ at: isoTime, key: z.string(), reason: z.string(), message: z.string() }),
+  'The last input this sheet refused; the previous revision keeps serving',
+);
+
+const counts = z.object({ sections: z.number().int(), figures: z.number().int() });
+
+export const sheetSummarySchema = component(
+  'SheetSummary',
+  z.object({
+    id: z.string(),
+    latestRevision: z.number().int(),
+    title: z.string().nullable(),
+    country: z.string().nullable(),
+    bureau: z.string().nullable(),
+    publishedOn: z.string().nullable(),
+    contentType: z.enum(['text/plain', 'text/html']),
+    sourceHash: z.string(),
+    parserVersion: z.string(),
+    counts,
+    createdAt: isoTime,
+    updatedAt: isoTime,
+    lastError: sheetErrorSchema.optional(),
+  }),
+);
+
+export const sectionSummarySchema = component(
+  'SectionSummary',
+  z.object({
+    id: z.string(),
+    heading: z.string().nullable(),
+    level: z.number().int(),
+    start: z.number().int(),
+    end: z.number().int(),
+    blockCount: z.number().int(),
+    figureCount: z.number().int(),
+  }),
+);
+
+export const sheetDetailSchema = component(
+  'SheetDetail',
+  sheetSummarySchema.extend({ sections: z.array(sectionSummarySchema) }),
+  'A sheet: META plus the latest revision’s section list',
+);
+
+export const sheetListSchema = component(
+  'SheetList',
+  z.object({ items: z.array(sheetSummarySchema), nextCursor: z.string().optional() }),
+);
+
+export const sectionListSchema = component(
+  'SectionList',
+  z.object({ sheetId: z.string(), revision: z.number().int(), items: z.array(sectionSummarySchema) }),
+);
+
+export const sectionDetailSchema = component(
+  'SectionDetail',
+  sectionSchema.extend({ sheetId: z.string(), revision: z.number().int() }),
+);
+
+export const figureListSchema = component(
+  'FigureList',
+  z.object({ sheetId: z.string(), revision: z.number().int(), items: z.array(figureSchema) }),
+);
+
+const figureRef = z.object({
+  id: z.string(),
+  kind: kindParam,
+  value: z.union([z.number(), z.string()]),
+  unit: z.string().optional(),
+  text: z.string(),
+  sectionId: z.string(),
+});
+
+export const diffSchema = component(
+  'Diff',
+  z.object({
+    from: z.number().int(),
+    to: z.number().int(),
+    figures: z.object({
+      added: z.array(figureRef),
+      removed: z.array(figureRef),
+      changed: z.array(z.object({ before: figureRef, after: figureRef })),
+    }),
+    sections: z.object({
+      added: z.array(z.string()),
+      removed: z.array(z.string()),
+      changed: z.array(z.string()),
+    }),
+  }),
+);
+
+export const revisionHeaderSchema = component(
+  'RevisionHeader',
+  z.object({
+    id: z.string(),
+    revision: z.number().int(),
+    sourceHash: z.string(),
+    archiveKey: z.string(),
+    parserVersion: z.string(),
+    contentType: z.enum(['text/plain', 'text/html']),
+    reason: z.enum(['upload', 'reprocess', 'refresh']),
+    createdAt: isoTime,
+    title: z.string().nullable(),
+    country: z.string().nullable(),
+    counts,
+    diff: diffSchema.nullable(),
+  }),
+);
+
+export const revisionListSchema = component(
+  'RevisionList',
+  z.object({ sheetId: z.string(), items: z.array(revisionHeaderSchema), nextCursor: z.string().optional() }),
+);
+
+export const revisionSchema = component(
+  'Revision',
+  z.object({ header: revisionHeaderSchema, sheet: parsedSheetSchema }),
+);
+
+export const latestFigureSchema = component(
+  'LatestFigure',
+  figureSchema.extend({ sheetId: z.string(), revision: z.number().int(), country: z.string().nullable() }),
+);
+
+export const figureQueryResultSchema = component(
+  'FigureQueryResult',
+  z.object({ items: z.array(latestFigureSchema), nextCursor: z.string().optional() }),
+);
+
+export const healthSchema = component(
+  'Health',
+  z.object({ status: z.enum(['ok', 'degraded']), store: z.enum(['ok', 'unreachable']), time: isoTime }),
+);
+
+export const uploadAcceptedSchema = component(
+  'UploadAccepted',
+  z.object({
+    id: z.string(),
+    key: z.string(),
+    status: z.literal('accepted'),
+    location: z.string(),
+    message: z.string(),
+  }),
+  'The source was stored; ingest runs from the S3 event. Poll `location` until `sourceHash` matches',
+);
+
+export const reprocessResultSchema = component(
+  'ReprocessResult',
+  z.object({
+    id: z.string(),
+    status: z.enum(['published', 'unchanged']),
+    revision: z.number().int(),
+    location: z.string(),
+  }),
+);
+
+export const problemSchema = component(
+  'Problem',
+  z.object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    instance: z.string().optional(),
+    parameter: z.string().optional(),
+    errors: z.array(z.object({ parameter: z.string(), message: z.string() })).optional(),
+    reason: z.string().optional(),
+    requestId: z.string().optional(),
+    lastError: sheetErrorSchema.optional(),
+  }),
+  'RFC 9457 problem details',
+);
+
+export const openApiDocumentSchema = component('OpenApiDocument', z.record(z.string(), z.unknown()));
+
+// ---- source registry ----------------------------------------------------------------------------------
+
+export const sourceSchema = component(
+  'Source',
+  z.object({
+    id: z.string(),
+    url: z.string(),
+    enabled: z.boolean(),
+    etag: z.string().optional(),
+    lastModified: z.string().optional(),
+    contentHash: z.string().optional(),
+    lastCheckedAt: isoTime.optional(),
+    lastStatus: z.enum(['unchanged', 'updated', 'failed', 'pending']).optional(),
+    lastError: z.string().optional(),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  }),
+  'A registered source URL and the result of its last check',
+);
+
+export const sourceListSchema = component(
+  'SourceList',
+  z.object({ items: z.array(sourceSchema), nextCursor: z.string().optional() }),
+);
+
+export const sourceRegistrationSchema = component(
+  'SourceRegistration',
+  z.object({ url: z.url({ protocol: /^https?$/ }).max(2048) }),
+  'The URL to refresh this sheet from (http or https, on an allowed host)',
+);
