@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 export interface TestOrigin {
   /** `http://127.0.0.1:PORT` */

@@ -1,0 +1,44 @@
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { NotFoundError, TransientStoreError } from '../../../shared/errors';
+import { DynamoSourceRepository } from '../../../shared/store/dynamo-sources';
+
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
+const mock = mockClient(doc);
+const repo = new DynamoSourceRepository(doc, 'table');
+
+beforeEach(() => mock.reset());
+
+describe('DynamoSourceRepository error translation', () => {
+  it('turns throttling into TransientStoreError', async () => {
+    const throttled = Object.assign(new Error('slow down'), {
+      name: 'ProvisionedThroughputExceededException',
+      $metadata: { httpStatusCode: 400 },
+    });
+    mock.on(GetCommand).rejects(throttled);
+    await expect(repo.get('mali')).rejects.toBeInstanceOf(TransientStoreError);
+  });
+
+  it('turns a failed existence condition on recordCheck into NotFoundError', async () => {
+    mock
+      .on(UpdateCommand)
+      .rejects(
+        new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }),
+      );
+    await expect(repo.recordCheck('gone', { lastStatus: 'unchanged' })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('sets defined fields and removes undefined ones in one conditional update', async () => {
+    mock.on(UpdateCommand).resolves({});
+    await repo.recordCheck('mali', { lastStatus: 'unchanged', etag: undefined, lastError: undefined });
+    const input = mock.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(input).toMatchObject({
+      Key: { pk: 'SOURCE#mali', sk: 'SOURCE' },
+      UpdateExpression: 'SET #f0 = :v0 REMOVE #f1, #f2',
+      ConditionExpression: 'attribute_exists(#pk)',
+      ExpressionAttributeNames: { '#pk': 'pk', '#f0': 'lastStatus', '#f1': 'etag', '#f2': 'lastError' },
+      ExpressionAttributeValues: { ':v0': 'unchanged' },
+    });
+  });
+});
