@@ -1,0 +1,19 @@
+import type { ListItem } from '../model';
+
+/**
+ * What the text and HTML readers produce before offsets exist: an ordered run of headings and blocks.
+ * `lines` keeps a paragraph's visual lines (HTML `<br>`, text line breaks) for header recognition.
+ */
+export type RawBlock =
+  | { kind: 'heading'; text: string; level: number }
+  | { kind: 'paragraph'; text: string; lines?: string[] }
+  | { kind: 'list'; items: ListItem[] };
+
+/** A source reduced to content blocks plus the header metadata the reader found. */
+export interface ExtractedDocument {
+  blocks: RawBlock[];
+  title: string | null;
+  bureau: string | null;
+  /** ISO `YYYY-MM-DD`. */
+  publishedOn: string | null;
+}

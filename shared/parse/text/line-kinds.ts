@@ -1,0 +1,56 @@
+import { parseDateLine } from '../header-lines';
+import { endsSentence, wordCount } from '../inline-text';
+
+const BULLET = /^\s*[•◦▪‣●·*–-]\s+(?=\S)/u;
+const SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'under',
+  'vs',
+  'with',
+]);
+
+/** "• item", "- item", "* item": the bullet's length, or 0 for an ordinary line. */
+export function bulletLength(line: string): number {
+  return BULLET.exec(line)?.[0].length ?? 0;
+}
+
+/**
+ * A heading candidate: a short, title-like line ("U.S. Assistance to Mali", "U.S.-KENYA RELATIONS") — at
+ * most 12 words, no sentence punctuation at the end, every word capitalized except small words.
+ */
+export function isTitleLike(line: string): boolean {
+  const value = line.trim();
+  if (value.length < 2 || value.length > 100 || wordCount(value) > 12) return false;
+  if (endsSentence(value) || /[,;]$/u.test(value) || bulletLength(value) > 0) return false;
+  if (!/^[\p{Lu}\p{N}"“‘'(]/u.test(value) || parseDateLine(value) !== null) return false;
+  return value.split(/\s+/u).every((word, index) => {
+    if (!/\p{L}/u.test(word)) return true;
+    if (index > 0 && SMALL_WORDS.has(word.toLowerCase())) return true;
+    return /^[^\p{L}]*[\p{Lu}]/u.test(word);
+  });
+}
+
+/** A line short enough to be an entry in a list of links or names (not a wrapped sentence). */
+export function isShortLine(line: string): boolean {
+  const value = line.trim();
+  return value.length > 0 && value.length <= 100 && !endsSentence(value);
+}
+
+/** Prose long enough that a missing full stop means "continued below", not "a label". */
+export function isProse(text: string): boolean {
+  return wordCount(text) >= 8;
+}

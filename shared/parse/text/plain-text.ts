@@ -1,0 +1,162 @@
+import type { ListItem } from '../../model';
+import { isHeaderLine } from '../header-lines';
+import { collapseSpaces, endsSentence } from '../inline-text';
+import type { ExtractedDocument, RawBlock } from '../raw-block';
+import { type Chunk, splitChunks } from './chunks';
+import { bulletLength, isProse, isShortLine, isTitleLike } from './line-kinds';
+
+/** A unit before headings are confirmed: `candidate` marks a title-like line standing alone. */
+type Unit =
+  | { kind: 'paragraph'; text: string; candidate: boolean }
+  | { kind: 'list'; items: ListItem[]; bulleted: boolean };
+
+/**
+ * Reads a plain-text fact sheet into blocks. Rules (issue 2): title-like lines standing alone are
+ * headings; bullet lines are list items; a line ending in ":" introduces a list of the short lines after
+ * it; prose broken by a stray blank line mid-sentence is joined; header lines at the top (title, bureau,
+ * "Fact Sheet", date) become metadata. Trailing furniture is removed later by `stripFrame`.
+ */
+export function readPlainText(text: string): ExtractedDocument {
+  const chunks = splitChunks(text.replace(/\r\n?/gu, '\n'));
+  const headerLines = takeHeaderLines(chunks);
+  const units = joinBrokenParagraphs(chunksToUnits(chunks));
+  const hasBody = units.some((unit) => unit.kind === 'list' || !unit.candidate);
+  const blocks: RawBlock[] = units.map((unit) => {
+    if (unit.kind === 'list') return { kind: 'list', items: unit.items };
+    return hasBody && unit.candidate
+      ? { kind: 'heading', text: unit.text, level: 2 }
+      : { kind: 'paragraph', text: unit.text };
+  });
+  if (headerLines.length > 0)
+    blocks.unshift({ kind: 'paragraph', text: headerLines.join(' '), lines: headerLines });
+  return { blocks, title: null, bureau: null, publishedOn: null };
+}
+
+/** Removes the leading header lines (title, bureau, document type, date) from `chunks` and returns them. */
+function takeHeaderLines(chunks: Chunk[]): string[] {
+  const taken: string[] = [];
+  while (chunks.length > 0) {
+    const chunk = chunks[0]!;
+    while (chunk.length > 0 && isHeaderLine(chunk[0]!)) taken.push(chunk.shift()!.trim());
+    if (chunk.length > 0) break;
+    chunks.shift();
+  }
+  return taken;
+}
+
+function chunksToUnits(chunks: readonly Chunk[]): Unit[] {
+  const units: Unit[] = [];
+  for (const chunk of chunks) {
+    const previous = units.at(-1);
+    const introduced = previous?.kind === 'paragraph' && previous.text.endsWith(':');
+    if (introduced && chunk.every((line) => bulletLength(line) === 0) && isIntroducedList(chunk)) {
+      units.push({ kind: 'list', items: chunk.map(toItem), bulleted: false });
+      continue;
+    }
+    for (const unit of readChunk(chunk)) {
+      const last = units.at(-1);
+      // Bullets separated by blank lines are still one list.
+      if (unit.kind === 'list' && unit.bulleted && last?.kind === 'list' && last.bulleted) {
+        last.items.push(...unit.items);
+      } else {
+        units.push(unit);
+      }
+    }
+  }
+  return units;
+}
+
+function isIntroducedList(chunk: Chunk): boolean {
+  return chunk.length > 1 || isShortLine(chunk[0]!);
+}
+
+/** One chunk → paragraphs and lists, in order. */
+function readChunk(chunk: Chunk): Unit[] {
+  if (chunk.length === 1 && bulletLength(chunk[0]!) === 0) {
+    const text = collapseSpaces(chunk[0]!);
+    return [{ kind: 'paragraph', text, candidate: isTitleLike(text) }];
+  }
+  const units: Unit[] = [];
+  let prose: string[] = [];
+  let items: ListItem[] | null = null;
+  let itemIndent = 0;
+  const flushProse = () => {
+    if (prose.length === 0) return;
+    units.push(proseUnit(prose));
+    prose = [];
+  };
+  for (let index = 0; index < chunk.length; index++) {
+    const line = chunk[index]!;
+    const bullet = bulletLength(line);
+    if (bullet > 0) {
+      flushProse();
+      if (items === null) {
+        items = [];
+        units.push({ kind: 'list', items, bulleted: true });
+      }
+      items.push({ text: collapseSpaces(line.slice(bullet)) });
+      itemIndent = bullet;
+      continue;
+    }
+    const last = items?.at(-1);
+    if (last && (leadingSpaces(line) >= itemIndent || /^\s*\p{Ll}/u.test(line))) {
+      last.text = collapseSpaces(`${last.text} ${line}`);
+      continue;
+    }
+    items = null;
+    prose.push(line);
+    const rest = chunk.slice(index + 1);
+    if (
+      line.trim().endsWith(':') &&
+      rest.length > 0 &&
+      rest.every((l) => bulletLength(l) === 0 && isShortLine(l))
+    ) {
+      flushProse();
+      units.push({ kind: 'list', items: rest.map(toItem), bulleted: false });
+      break;
+    }
+  }
+  flushProse();
+  return units;
+}
+
+/** Lines without bullets: a list when every line is title-like ("USAID Mali Page"), else wrapped prose. */
+function proseUnit(lines: string[]): Unit {
+  if (lines.length > 1 && lines.every((line) => isTitleLike(line))) {
+    return { kind: 'list', items: lines.map(toItem), bulleted: false };
+  }
+  const text = collapseSpaces(lines.join(' '));
+  return { kind: 'paragraph', text, candidate: lines.length === 1 && isTitleLike(text) };
+}
+
+/** Joins prose that a stray blank line broke mid-sentence ("…DOS/Population,\n\nRefugees and Migration…"). */
+function joinBrokenParagraphs(units: Unit[]): Unit[] {
+  const joined: Unit[] = [];
+  for (const unit of units) {
+    const last = joined.at(-1);
+    if (last?.kind === 'paragraph' && unit.kind === 'paragraph' && continuesInto(last, unit)) {
+      last.text = `${last.text} ${unit.text}`;
+      last.candidate = false;
+    } else {
+      joined.push(unit.kind === 'paragraph' ? { ...unit } : unit);
+    }
+  }
+  return joined;
+}
+
+function continuesInto(
+  previous: { text: string; candidate: boolean },
+  next: { text: string; candidate: boolean },
+) {
+  if (previous.candidate || !isProse(previous.text) || endsSentence(previous.text)) return false;
+  // A title-like line after an unfinished sentence is its continuation only when the break is mid-clause.
+  return !next.candidate || /[,;\p{Ll}-]$/u.test(previous.text);
+}
+
+function toItem(line: string): ListItem {
+  return { text: collapseSpaces(line.slice(bulletLength(line))) };
+}
+
+function leadingSpaces(line: string): number {
+  return /^\s*/u.exec(line)?.[0].length ?? 0;
+}
