@@ -3,26 +3,13 @@
  * usual AWS credentials and region; AWS_ENDPOINT_URL_DYNAMODB for an emulator). For AWS deploys, where no
  * runtime generates one. The token is printed once and never stored in clear.
  */
-import { join } from 'node:path';
-import { generateToken, hashToken } from '../../infra/local/token';
+
+import { generateToken, hashToken } from '../../shared/auth/token';
 import { documentClient } from '../../shared/aws/clients';
-import type { TokenRepository } from '../../shared/store/ports';
+import { DynamoTokenRepository } from '../../shared/store/dynamo-tokens';
 import type { CommandContext } from '../context';
 import { formatJson } from '../format';
 import { CliError } from '../io';
-
-async function tokenRepository(tableName: string): Promise<TokenRepository> {
-  const mod = (await import(join(__dirname, '..', '..', 'shared', 'store', 'dynamo-tokens.ts'))) as Record<
-    string,
-    unknown
-  >;
-  const Repo = Object.values(mod).find(
-    (value) =>
-      typeof value === 'function' && 'putTokenHash' in ((value as { prototype?: object }).prototype ?? {}),
-  ) as (new (client: unknown, table: string) => TokenRepository) | undefined;
-  if (!Repo) throw new CliError('no token repository is available (shared/store/dynamo-tokens.ts)');
-  return new Repo(documentClient(), tableName);
-}
 
 export async function tokenCommand(ctx: CommandContext): Promise<number> {
   if (ctx.positionals[0] !== 'create' || ctx.positionals.length > 1) {
@@ -40,7 +27,7 @@ export async function tokenCommand(ctx: CommandContext): Promise<number> {
   const token = generateToken();
   const label = ctx.flags.label ?? `cli ${new Date().toISOString()}`;
   try {
-    await (await tokenRepository(tableName)).putTokenHash(hashToken(token), label);
+    await new DynamoTokenRepository(documentClient(), tableName).putTokenHash(hashToken(token), label);
   } catch (err) {
     if (err instanceof CliError) throw err;
     throw new CliError(`could not store the token in table ${tableName}: ${(err as Error).message}`);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { S3Event, ScheduledEvent } from 'aws-lambda';
 import { documentClient } from '../../shared/aws/clients';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
+import { DynamoTokenRepository } from '../../shared/store/dynamo-tokens';
 import type { TokenRepository } from '../../shared/store/ports';
 import { functions } from '../../shared/topology';
 import { lambdaContext } from './lambda-context';
@@ -45,19 +46,13 @@ export async function loadHandlers(region: string): Promise<LocalHandlers> {
   const ingest = await loadHandler('ingest', region);
   const refresh = await loadHandler('refresh', region);
   const adapter = await loadModule('infra/local/http-adapter.ts');
-  const tokensModule = await loadModule('shared/store/dynamo-tokens.ts');
-  const TokenRepo = Object.values(tokensModule).find(
-    (value) =>
-      typeof value === 'function' && 'putTokenHash' in ((value as { prototype?: object }).prototype ?? {}),
-  ) as (new (client: unknown, table: string) => TokenRepository) | undefined;
-  if (!TokenRepo) throw new Error('shared/store/dynamo-tokens.ts exports no token repository');
   const sheets = new DynamoSheetRepository(documentClient(), tableName);
   const createLocalHttpServer = adapter.createLocalHttpServer as (options?: unknown) => Server;
   return {
     ingest,
     refresh,
     createHttpServer: () => createLocalHttpServer({ region }),
-    tokens: new TokenRepo(documentClient(), tableName),
+    tokens: new DynamoTokenRepository(documentClient(), tableName),
     async readState(sheetId) {
       const meta = await sheets.getMeta(sheetId);
       if (!meta) return null;

@@ -3,24 +3,14 @@
  * its sha256 goes into the table (TokenRepository); DATA_DIR/token.json records that one exists (no secret),
  * so later starts can say so without ever printing a token they do not have.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { generateToken, hashToken } from '../../shared/auth/token';
 import type { TokenRepository } from '../../shared/store/ports';
 
 export type TokenStatus =
   | { kind: 'env' }
   | { kind: 'generated'; token: string }
   | { kind: 'existing'; createdAt: string };
-
-/** sha256 hex, the form the authorizer compares and the table stores. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-/** 32 random bytes, URL-safe; the prefix makes a leaked token easy to recognise. */
-export function generateToken(): string {
-  return `fst_${randomBytes(32).toString('base64url')}`;
-}
 
 export async function ensureWriteToken(options: {
   apiToken?: string;
