@@ -60,6 +60,11 @@ export interface SheetMeta {
   createdAt: string;
   updatedAt: string;
   lastError?: SheetErrorRecord;
+  /**
+   * The revision whose commit marker and LATEST#F projection are written. Differs from latestRevision only
+   * while a publish is finishing, or after a writer stopped mid-way (then `finalizeLatest` repairs it).
+   */
+  projectedRevision?: number;
 }
 
 export interface RevisionHeader {
@@ -123,6 +128,11 @@ export interface SheetRepository {
   recordError(id: string, error: SheetErrorRecord): Promise<void>;
   listErrors(id: string, page: PageRequest): Promise<Page<SheetErrorRecord>>;
   queryLatestFigures(query: FigureQuery): Promise<Page<LatestFigure>>;
+  /**
+   * Completes the bookkeeping of a publish that stopped after the META flip (revision marker, cross-sheet
+   * figure projection). Idempotent. Optional so older fakes still satisfy the port.
+   */
+  finalizeLatest?(id: string): Promise<void>;
 }
 
 export interface SourceRecord {

@@ -3,12 +3,18 @@
  * (CreateTable input), and the CDK stack reads the same key and index names.
  *
  * Item layout (pk / sk):
- * - `SHEET#{id}` / `META`                      sheet META (latestRevision, title, counts, lastError…);
+ * - `SHEET#{id}` / `META`                      sheet META (latestRevision, latestAttempt, projectedRevision,
+ *                                              title, counts, lastError…); absent until revision 1;
  *                                              gsi1 (`SHEETS` / `{id}`) lists sheets.
- * - `SHEET#{id}` / `REV#{rev:8}`               revision header (hash, archive key, reason, diff summary).
- * - `SHEET#{id}` / `REV#{rev:8}#S#{n:4}`       one section of that revision.
- * - `SHEET#{id}` / `REV#{rev:8}#F#{n:5}`       one figure of that revision.
- * - `SHEET#{id}` / `REV#{rev:8}#T#{n:3}`       a chunk of the revision's normalized text.
+ * - `SHEET#{id}` / `REV#{rev:8}`               commit marker of a revision: header + the winning attempt id;
+ *                                              gsi1 (`REVS#{id}` / `{rev:8}`) lists a sheet's revisions.
+ * - `SHEET#{id}` / `REV#{rev:8}#{att}#H`       revision header as written by publish attempt `att` (8 hex).
+ * - `SHEET#{id}` / `REV#{rev:8}#{att}#S#{n:4}` one section of that revision (`…#P#{p:3}` parts when a
+ *                                              section is too large for one item).
+ * - `SHEET#{id}` / `REV#{rev:8}#{att}#F#{n:5}` one figure of that revision.
+ * - `SHEET#{id}` / `REV#{rev:8}#{att}#T#{n:3}` a chunk of the revision's normalized text.
+ *   Attempt ids keep racing writers of the same revision number apart (no transactions in dynalite); the
+ *   marker, or META.latestAttempt before the marker exists, says which attempt is the revision.
  * - `SHEET#{id}` / `ERR#{iso time}#{rand}`     an error record (rejected input).
  * - `SHEET#{id}` / `LATEST#F#{n:5}`            projection of the latest revision's figures; gsi2
  *                                              (`FIG#{kind}` / `FY#{year|----}#{sheetId}#{n:5}`) serves

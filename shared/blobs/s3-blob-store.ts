@@ -1,0 +1,77 @@
+/** BlobStore over one S3 bucket (AWS or s3rver); SDK failures become domain errors here. */
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { translateAwsError } from '../store/aws-errors';
+import type { BlobStore, StoredObject } from './ports';
+
+function isNotFound(err: unknown): boolean {
+  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
+}
+
+export class S3BlobStore implements BlobStore {
+  constructor(
+    private readonly client: S3Client,
+    readonly bucket: string,
+  ) {}
+
+  async get(key: string): Promise<StoredObject | null> {
+    try {
+      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const bytes = res.Body ? await res.Body.transformToByteArray() : new Uint8Array();
+      return {
+        bytes,
+        ...(res.ETag !== undefined && { etag: res.ETag }),
+        ...(res.ContentType !== undefined && { contentType: res.ContentType }),
+        ...(res.LastModified !== undefined && { lastModified: res.LastModified }),
+      };
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      return translateAwsError(err, `S3 get ${key}`);
+    }
+  }
+
+  async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
+    try {
+      await this.client.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentType: contentType }),
+      );
+    } catch (err) {
+      translateAwsError(err, `S3 put ${key}`);
+    }
+  }
+
+  async putIfAbsent(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
+    // s3rver ignores If-None-Match, so check first; archive keys are content-addressed, so a racing writer
+    // can only ever write the same bytes and the check-then-put race is harmless.
+    try {
+      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return;
+    } catch (err) {
+      if (!isNotFound(err)) translateAwsError(err, `S3 head ${key}`);
+    }
+    await this.put(key, bytes, contentType);
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    try {
+      do {
+        const res = await this.client.send(
+          new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+        );
+        for (const item of res.Contents ?? []) if (item.Key) keys.push(item.Key);
+        token = res.IsTruncated ? res.NextContinuationToken : undefined;
+      } while (token);
+    } catch (err) {
+      translateAwsError(err, `S3 list ${prefix}`);
+    }
+    return keys;
+  }
+}

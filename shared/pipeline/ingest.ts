@@ -1,0 +1,146 @@
+/**
+ * Ingest one uploaded source: S3 key → parsed sheet → new revision (DESIGN.md "Events and failure").
+ *
+ * Order safety: META is read BEFORE the object's current bytes, and a lost META race starts over from that
+ * read. Whoever flips META last therefore read the bytes after every earlier flip, so the latest upload wins
+ * whatever order events arrive in; an older event simply finds the current bytes already published.
+ */
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { InvalidSourceError, RevisionConflictError, type SourceRejection } from '../errors';
+import type { ContentType, ParsedSheet } from '../model';
+import type { DiffSummary, RevisionReason } from '../store/ports';
+import type { PipelineDeps } from './deps';
+import { diffSheets } from './diff';
+import { archiveKeyFor, parseSourceKey } from './source-key';
+
+export interface IngestRequest {
+  /** The decoded S3 key (`sources/{id}.{txt|html}`). */
+  key: string;
+  /** When S3 says the object was written; logged only (ordering never depends on it). */
+  eventTime?: string;
+  reason?: RevisionReason;
+}
+
+export type IngestOutcome =
+  | { status: 'published'; id: string; revision: number; diff: DiffSummary | null }
+  | { status: 'unchanged'; id: string; revision: number }
+  | { status: 'rejected'; id: string; reason: SourceRejection; message: string }
+  | { status: 'ignored'; reason: 'outside-sources' | 'missing-object' };
+
+export const DEFAULT_PUBLISH_ATTEMPTS = 8;
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Records a refused input on the sheet, logs it and counts it; the previous revision stays latest. */
+export async function rejectSource(
+  deps: PipelineDeps,
+  id: string,
+  key: string,
+  reason: SourceRejection,
+  message: string,
+): Promise<IngestOutcome> {
+  await deps.sheets.recordError(id, { at: deps.clock().toISOString(), key, reason, message });
+  deps.logger.warn('source rejected', { key, sheetId: id, reason, error: message });
+  deps.metrics.count('IngestRejected');
+  return { status: 'rejected', id, reason, message };
+}
+
+/** Parses with timing; bad input comes back as an InvalidSourceError value, anything else throws. */
+export function timedParse(
+  deps: PipelineDeps,
+  bytes: Uint8Array,
+  id: string,
+  contentType: ContentType,
+): ParsedSheet | InvalidSourceError {
+  const t0 = performance.now();
+  try {
+    return deps.parse(bytes, { id, contentType, maxBytes: deps.maxSourceBytes });
+  } catch (err) {
+    if (err instanceof InvalidSourceError) return err;
+    throw err;
+  } finally {
+    deps.metrics.milliseconds('ParseMs', performance.now() - t0);
+  }
+}
+
+export async function ingestObject(deps: PipelineDeps, request: IngestRequest): Promise<IngestOutcome> {
+  const { key } = request;
+  const info = parseSourceKey(key);
+  if (!info) {
+    deps.logger.debug('key outside sources/, ignored', { key });
+    return { status: 'ignored', reason: 'outside-sources' };
+  }
+  if (!info.ok) {
+    const message =
+      info.reason === 'bad-id'
+        ? `"${key}" is not sources/{id}.{txt|html} with an id of lowercase letters, digits and "-" (at most 64)`
+        : `"${key}" has an unsupported extension (expected .txt or .html)`;
+    return rejectSource(deps, info.sanitizedId, key, info.reason, message);
+  }
+  const { id, contentType } = info;
+  const attempts = deps.maxPublishAttempts ?? DEFAULT_PUBLISH_ATTEMPTS;
+  let cached: { hash: string; sheet: ParsedSheet } | undefined;
+
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const meta = await deps.sheets.getMeta(id);
+    if (meta && meta.projectedRevision !== meta.latestRevision) await deps.sheets.finalizeLatest?.(id);
+    const object = await deps.blobs.get(key);
+    if (!object) {
+      deps.logger.info('source object no longer exists, ignored', { key, sheetId: id });
+      return { status: 'ignored', reason: 'missing-object' };
+    }
+    if (object.bytes.length > deps.maxSourceBytes) {
+      const message = `Source is ${object.bytes.length} bytes; the limit is ${deps.maxSourceBytes}`;
+      return rejectSource(deps, id, key, 'too-large', message);
+    }
+    const hash = sha256Hex(object.bytes);
+    if (meta && meta.sourceHash === hash && meta.parserVersion === deps.parserVersion) {
+      deps.logger.info('source unchanged', { key, sheetId: id, revision: meta.latestRevision });
+      deps.metrics.count('SheetsIngested');
+      return { status: 'unchanged', id, revision: meta.latestRevision };
+    }
+    if (cached?.hash !== hash) {
+      const parsed = timedParse(deps, object.bytes, id, contentType);
+      if (parsed instanceof InvalidSourceError) return rejectSource(deps, id, key, parsed.reason, parsed.message);
+      cached = { hash, sheet: { ...parsed, id, sourceHash: hash } };
+    }
+    const sheet = cached.sheet;
+    const archiveKey = archiveKeyFor(id, hash, contentType);
+    await deps.blobs.putIfAbsent(archiveKey, object.bytes, contentType);
+
+    const latest = meta?.latestRevision ?? 0;
+    const previous = meta ? await deps.sheets.getRevision(id, latest) : null;
+    const diff = previous ? diffSheets(previous.sheet, sheet, latest, latest + 1) : null;
+    try {
+      const revision = await deps.sheets.publishRevision({
+        sheet,
+        archiveKey,
+        reason: request.reason ?? 'upload',
+        diff,
+        expectedLatest: latest,
+      });
+      deps.metrics.count('SheetsIngested');
+      deps.metrics.count('RevisionsPublished');
+      deps.logger.info('revision published', {
+        key,
+        sheetId: id,
+        revision,
+        sourceHash: hash,
+        eventTime: request.eventTime,
+        figures: sheet.figures.length,
+        changedFigures: diff?.figures.changed.length ?? null,
+      });
+      return { status: 'published', id, revision, diff };
+    } catch (err) {
+      if (!(err instanceof RevisionConflictError)) throw err;
+      deps.logger.debug('lost META race, retrying', { key, sheetId: id, attempt });
+      await (deps.sleep ?? defaultSleep)(Math.floor(Math.random() * 5 * 2 ** Math.min(attempt, 6)));
+    }
+  }
+  throw new RevisionConflictError(`Sheet ${id}: gave up after ${attempts} lost publish races`);
+}

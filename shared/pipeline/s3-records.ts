@@ -1,0 +1,65 @@
+/**
+ * S3 notification records → ingest calls. Keys arrive form-URL-encoded as real S3 sends them (`+` is a
+ * space, `%C3%B4` is `ô`). Records are handled one after another; one bad record never stops the others.
+ * Failures that may succeed later (AppError.retryable, or anything unexpected) are collected so the
+ * handler can throw once at the end: Lambda retries the event and the DLQ keeps what still fails.
+ * Re-handling the records that already succeeded is harmless (same bytes → unchanged).
+ */
+import { isAppError } from '../errors';
+import type { PipelineDeps } from './deps';
+import { type IngestOutcome, ingestObject } from './ingest';
+
+/** The fields of an S3 event record that ingest reads (a subset of aws-lambda's S3EventRecord). */
+export interface S3RecordLike {
+  eventName?: string;
+  eventTime?: string;
+  s3: { bucket: { name: string }; object: { key: string } };
+}
+
+/** Decodes an S3 event key: form-URL-encoded, `+` is a space. Null when the encoding is malformed. */
+export function decodeS3Key(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+export interface RecordsResult {
+  outcomes: (IngestOutcome | { status: 'failed'; key: string; error: string })[];
+  /** Errors worth a retry of the whole event. */
+  retryable: unknown[];
+}
+
+export async function ingestS3Records(
+  deps: PipelineDeps,
+  records: readonly S3RecordLike[],
+  bucket: string,
+): Promise<RecordsResult> {
+  const result: RecordsResult = { outcomes: [], retryable: [] };
+  for (const record of records) {
+    const raw = record.s3.object.key;
+    if (record.eventName !== undefined && !record.eventName.startsWith('ObjectCreated')) {
+      result.outcomes.push({ status: 'ignored', reason: 'outside-sources' });
+      continue;
+    }
+    if (record.s3.bucket.name !== bucket) {
+      deps.logger.warn('record for another bucket, ignored', { key: raw, bucket: record.s3.bucket.name });
+      result.outcomes.push({ status: 'ignored', reason: 'outside-sources' });
+      continue;
+    }
+    const key = decodeS3Key(raw) ?? raw;
+    try {
+      result.outcomes.push(
+        await ingestObject(deps, { key, ...(record.eventTime !== undefined && { eventTime: record.eventTime }) }),
+      );
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      const retryable = !isAppError(err) || err.retryable;
+      deps.logger.error('ingest failed', { key, error, retryable });
+      result.outcomes.push({ status: 'failed', key, error });
+      if (retryable) result.retryable.push(err);
+    }
+  }
+  return result;
+}

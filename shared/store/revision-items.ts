@@ -1,0 +1,124 @@
+/**
+ * How one revision becomes table items and back. Items of a publish attempt live under
+ * `REV#{rev}#{attempt}#…` (header H, sections S, figures F, text chunks T); the commit marker `REV#{rev}`
+ * names the attempt that won. Every item stays far below DynamoDB's 400 KB limit: the text is chunked and an
+ * oversized section spills into part items.
+ */
+import type { Figure, ParsedSheet, Section } from '../model';
+import type { RevisionHeader } from './ports';
+import {
+  attemptHeaderSk,
+  attemptPrefix,
+  chunkString,
+  figureSk,
+  revisionSk,
+  sectionPartSk,
+  sectionSk,
+  sheetPk,
+  textSk,
+} from './keys';
+
+/** UTF-16 units per text chunk / section part: at most ~300 KB of UTF-8, under the 400 KB item limit. */
+export const CHUNK_CHARS = 100_000;
+
+export type Item = Record<string, unknown> & { pk: string; sk: string };
+
+/** The scalar fields of a ParsedSheet (everything but text, sections and figures). */
+export type SheetScalars = Omit<ParsedSheet, 'text' | 'sections' | 'figures'>;
+
+/** What the attempt header and the commit marker hold. */
+export interface HeaderItemBody {
+  header: RevisionHeader;
+  sheet: SheetScalars;
+  textChunks: number;
+  sectionCount: number;
+  figureCount: number;
+}
+
+export function headerBody(header: RevisionHeader, sheet: ParsedSheet): HeaderItemBody {
+  const { text, sections, figures, ...scalars } = sheet;
+  return {
+    header,
+    sheet: scalars,
+    textChunks: chunkString(text, CHUNK_CHARS).length,
+    sectionCount: sections.length,
+    figureCount: figures.length,
+  };
+}
+
+/** Every item of one publish attempt (header first). */
+export function revisionItems(body: HeaderItemBody, sheet: ParsedSheet, attempt: string): Item[] {
+  const pk = sheetPk(sheet.id);
+  const rev = body.header.revision;
+  const items: Item[] = [{ pk, sk: attemptHeaderSk(rev, attempt), ...body }];
+  sheet.sections.forEach((section, n) => {
+    const json = JSON.stringify(section);
+    if (json.length <= CHUNK_CHARS) {
+      items.push({ pk, sk: sectionSk(rev, attempt, n), section });
+      return;
+    }
+    const parts = chunkString(json, CHUNK_CHARS);
+    items.push({ pk, sk: sectionSk(rev, attempt, n), parts: parts.length });
+    parts.forEach((part, p) => {
+      items.push({ pk, sk: sectionPartSk(rev, attempt, n, p), part });
+    });
+  });
+  sheet.figures.forEach((figure, n) => {
+    items.push({ pk, sk: figureSk(rev, attempt, n), figure });
+  });
+  chunkString(sheet.text, CHUNK_CHARS).forEach((text, n) => {
+    items.push({ pk, sk: textSk(rev, attempt, n), text });
+  });
+  return items;
+}
+
+/** The commit marker: the header body plus the winning attempt, listed through gsi1. */
+export function markerItem(body: HeaderItemBody, attempt: string, gsi1: Record<string, string>): Item {
+  const { header } = body;
+  return { pk: sheetPk(header.id), sk: revisionSk(header.revision), attempt, ...gsi1, ...body };
+}
+
+/** Sections, figures and text of one attempt, from its items in sort-key order. */
+export interface RevisionContent {
+  sections: Section[];
+  figures: Figure[];
+  text: string;
+}
+
+/**
+ * Rebuilds the content from items of one attempt (any order, other attempts already removed). Items past
+ * the counts in the header are leftovers of an earlier failed attempt with the same id and are ignored.
+ */
+export function assembleContent(
+  items: readonly Item[],
+  rev: number,
+  attempt: string,
+  counts?: Pick<HeaderItemBody, 'textChunks' | 'sectionCount' | 'figureCount'>,
+): RevisionContent {
+  const prefix = attemptPrefix(rev, attempt);
+  const sorted = [...items].sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
+  const sections: Section[] = [];
+  const figures: Figure[] = [];
+  const text: string[] = [];
+  const parts = new Map<number, string[]>();
+  for (const item of sorted) {
+    const rest = item.sk.slice(prefix.length).split('#');
+    const kind = rest[0];
+    const n = Number(rest[1]);
+    if (kind === 'S' && rest.length === 2) {
+      if (counts && n >= counts.sectionCount) continue;
+      if (item.section) sections[n] = item.section as Section;
+      else parts.set(n, []);
+    } else if (kind === 'S' && rest[2] === 'P') {
+      parts.get(n)?.push(item.part as string);
+    } else if (kind === 'F') {
+      if (counts && n >= counts.figureCount) continue;
+      figures[n] = item.figure as Figure;
+    } else if (kind === 'T') {
+      if (counts && n >= counts.textChunks) continue;
+      text[n] = item.text as string;
+    }
+  }
+  for (const [n, chunks] of parts) sections[n] = JSON.parse(chunks.join('')) as Section;
+  return { sections: sections.filter(Boolean), figures: figures.filter(Boolean), text: text.join('') };
+}
