@@ -19,6 +19,18 @@ import { IngestTrigger } from './constructs/ingest-trigger';
 import { parseRate } from './constructs/rate';
 import { FactSheetApi } from './constructs/rest-api';
 
+/**
+ * What `shared/api/docs.ts` reads from `swagger-ui-dist` at run time (through require.resolve), shipped
+ * beside the api bundle so /docs works on Lambda as it does locally.
+ */
+export const API_DOCS_FILES = [
+  'package.json',
+  'swagger-ui.css',
+  'swagger-ui-bundle.js',
+  'favicon-32x32.png',
+  'favicon-16x16.png',
+].map((file) => `node_modules/swagger-ui-dist/${file}`);
+
 export interface FactSheetStackProps extends StackProps {
   /** EventBridge rate for refresh, e.g. `12 hours`; defaults to `topology.schedule.rate`. */
   refreshRate?: string;
@@ -53,6 +65,7 @@ export class FactSheetStack extends Stack {
         spec,
         entry: props.resolveEntry?.(name, spec),
         environment: name === schedule.function ? environment : undefined,
+        runtimeFiles: name === 'api' ? API_DOCS_FILES : undefined,
       }).fn;
       bindAccess(fn, spec.access, this.stores);
       built[name] = fn;

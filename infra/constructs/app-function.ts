@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionName, FunctionSpec } from '../../shared/topology';
@@ -23,6 +23,11 @@ export interface AppFunctionProps {
   /** Environment beyond the topology's and the resource bindings (e.g. ALLOWED_HOSTS from context). */
   environment?: Readonly<Record<string, string>>;
   logRetention?: logs.RetentionDays;
+  /**
+   * Files the handler reads at run time, relative to the project root; each is copied to the same relative
+   * path in the asset (e.g. `node_modules/swagger-ui-dist/swagger-ui.css`, found by require.resolve).
+   */
+  runtimeFiles?: readonly string[];
 }
 
 /**
@@ -79,9 +84,24 @@ export class AppFunction extends Construct {
         format: OutputFormat.CJS,
         // The Lambda runtime ships AWS SDK v3; bundling it would triple the api bundle.
         externalModules: ['@aws-sdk/*'],
+        commandHooks: copyFilesHook(props.runtimeFiles ?? []),
       },
     });
     // The role must be able to log before the function first runs.
     this.fn.node.addDependency(this.role);
   }
+}
+
+/** Bundling hook that copies run-time files into the asset; the bundle itself cannot carry them. */
+function copyFilesHook(files: readonly string[]): ICommandHooks | undefined {
+  if (files.length === 0) return undefined;
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) =>
+      files.map((file) => {
+        const target = path.posix.join(outputDir, path.posix.dirname(file));
+        return `mkdir -p "${target}" && cp "${path.posix.join(inputDir, file)}" "${target}/"`;
+      }),
+  };
 }

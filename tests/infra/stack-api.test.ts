@@ -1,0 +1,122 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { API_THROTTLE, pathParameters } from '../../infra/constructs/rest-api';
+import type { FactSheetStack } from '../../infra/stack';
+import { routes } from '../../shared/topology';
+import { buildStack } from './support/build-stack';
+import { apiRoutes, logicalIdOf } from './support/template-queries';
+
+interface MethodProps {
+  HttpMethod: string;
+  AuthorizationType: string;
+  AuthorizerId?: unknown;
+  OperationName: string;
+  RequestParameters: Record<string, boolean>;
+  RequestValidatorId?: unknown;
+  Integration: { Type: string; Uri: unknown };
+}
+
+describe('REST API from the topology routes', () => {
+  let template: Template;
+  let stack: FactSheetStack;
+  let methods: Map<string, MethodProps>;
+
+  beforeAll(() => {
+    ({ template, stack } = buildStack());
+    const all = Object.values(template.findResources('AWS::ApiGateway::Method')).map(
+      (m) => m.Properties as MethodProps,
+    );
+    methods = new Map(all.map((m) => [m.OperationName, m]));
+  });
+
+  it('every topology route exists, and no other (no proxy resource)', () => {
+    expect(apiRoutes(template)).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    const pathParts = Object.values(template.findResources('AWS::ApiGateway::Resource')).map(
+      (r) => r.Properties.PathPart as string,
+    );
+    expect(pathParts.filter((part) => part.includes('+'))).toEqual([]);
+  });
+
+  it.each(routes.filter((r) => r.auth))('write route $method $path uses the token authorizer', (route) => {
+    const method = methods.get(route.operationId)!;
+    expect(method.AuthorizationType).toBe('CUSTOM');
+    expect(method.AuthorizerId).toEqual({ Ref: logicalIdOf(stack.api.node.findChild('TokenAuthorizer')) });
+    expect(method.RequestParameters['method.request.header.Authorization']).toBe(true);
+  });
+
+  it.each(routes.filter((r) => !r.auth))('read route $method $path is public (no authorizer)', (route) => {
+    const method = methods.get(route.operationId)!;
+    expect(method.AuthorizationType).toBe('NONE');
+    expect(method.AuthorizerId).toBeUndefined();
+  });
+
+  it('the authorizer is a TOKEN authorizer on the Authorization header, backed by the authorizer function', () => {
+    template.resourceCountIs('AWS::ApiGateway::Authorizer', 1);
+    const authorizer = Object.values(template.findResources('AWS::ApiGateway::Authorizer'))[0]!.Properties;
+    expect(authorizer.Type).toBe('TOKEN');
+    expect(authorizer.IdentitySource).toBe('method.request.header.Authorization');
+    expect(authorizer.AuthorizerResultTtlInSeconds).toBe(0);
+    expect(JSON.stringify(authorizer.AuthorizerUri)).toContain(logicalIdOf(stack.functions.authorizer));
+  });
+
+  it('every method validates its required path parameters and proxies to the api function', () => {
+    const validators = template.findResources('AWS::ApiGateway::RequestValidator');
+    const [validatorId] = Object.keys(validators);
+    expect(validators[validatorId!]!.Properties).toMatchObject({ ValidateRequestParameters: true });
+    for (const route of routes) {
+      const method = methods.get(route.operationId)!;
+      expect(method.RequestValidatorId).toEqual({ Ref: validatorId });
+      for (const name of pathParameters(route.path)) {
+        expect(method.RequestParameters[`method.request.path.${name}`]).toBe(true);
+      }
+      expect(method.Integration.Type).toBe('AWS_PROXY');
+      expect(JSON.stringify(method.Integration.Uri)).toContain(logicalIdOf(stack.functions.api));
+    }
+  });
+
+  it('the stage is throttled, access-logged as JSON, with execution metrics and no body logging', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      AccessLogSetting: {
+        DestinationArn: { 'Fn::GetAtt': [logicalIdOf(stack.api.accessLogs), 'Arn'] },
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
+      MethodSettings: [
+        Match.objectLike({
+          HttpMethod: '*',
+          ResourcePath: '/*',
+          MetricsEnabled: true,
+          DataTraceEnabled: false,
+          LoggingLevel: 'ERROR',
+          ThrottlingRateLimit: API_THROTTLE.rateLimit,
+          ThrottlingBurstLimit: API_THROTTLE.burstLimit,
+        }),
+      ],
+    });
+  });
+
+  it('API Gateway rejections answer application/problem+json', () => {
+    const responses = Object.values(template.findResources('AWS::ApiGateway::GatewayResponse')).map(
+      (r) => r.Properties,
+    );
+    expect(responses.map((r) => r.ResponseType).sort()).toEqual(
+      [
+        'ACCESS_DENIED',
+        'BAD_REQUEST_PARAMETERS',
+        'MISSING_AUTHENTICATION_TOKEN',
+        'THROTTLED',
+        'UNAUTHORIZED',
+      ].sort(),
+    );
+    for (const response of responses) {
+      expect(response.ResponseParameters['gatewayresponse.header.Content-Type']).toBe(
+        "'application/problem+json'",
+      );
+      const body = response.ResponseTemplates['application/json'] as string;
+      expect(body).toContain(`"status":${response.StatusCode}`);
+    }
+  });
+
+  it('pathParameters names every {param} of a path', () => {
+    expect(pathParameters('/sheets/{id}/revisions/{rev}')).toEqual(['id', 'rev']);
+    expect(pathParameters('/health')).toEqual([]);
+  });
+});
