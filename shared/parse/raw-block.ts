@@ -2,11 +2,12 @@ import type { ListItem } from '../model';
 
 /**
  * What the text and HTML readers produce before offsets exist: an ordered run of headings and blocks.
- * `lines` keeps a paragraph's visual lines (HTML `<br>`, text line breaks) for header recognition.
+ * `lines` keeps a paragraph's visual lines (HTML `<br>`, text line breaks) for header and list recognition;
+ * `hrefs[i]` is the link of line `i` when that line holds exactly one.
  */
 export type RawBlock =
   | { kind: 'heading'; text: string; level: number }
-  | { kind: 'paragraph'; text: string; lines?: string[] }
+  | { kind: 'paragraph'; text: string; lines?: string[]; hrefs?: (string | undefined)[] }
   | { kind: 'list'; items: ListItem[] };
 
 /** A source reduced to content blocks plus the header metadata the reader found. */

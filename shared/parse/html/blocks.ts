@@ -34,6 +34,8 @@ const BLOCK_TAGS = new Set([
 ]);
 const HEADING_LEVEL: Record<string, number> = { h1: 2, h2: 2, h3: 3, h4: 4, h5: 4, h6: 4 };
 const LIST_TAGS = new Set(['ul', 'ol']);
+/** Stands for `<br>` in the paragraph buffer; decoding rejects NUL, so it never occurs in source text. */
+const LINE_BREAK = '\0';
 
 /** Marks the point where the walk leaves an element (its closing tag). */
 class Exit {
@@ -69,6 +71,9 @@ export function collectBlocks(root: Element | Document): RawBlock[] {
 class BlockSink {
   readonly blocks: RawBlock[] = [];
   private paragraph: string[] = [];
+  /** Links per `<br>`-separated line of the running paragraph. */
+  private lineLinks = new Map<number, Set<string>>();
+  private line = 0;
   private list: ListItem[] | null = null;
   private listDepth = 0;
   private item: { parts: string[]; hrefs: Set<string> } | null = null;
@@ -83,7 +88,11 @@ class BlockSink {
   enter(el: Element): boolean {
     const { name } = el;
     if (name === 'br') {
-      this.text('\n');
+      if (this.list !== null) this.text(' ');
+      else {
+        this.paragraph.push(LINE_BREAK);
+        this.line++;
+      }
       return false;
     }
     if (name === 'td' || name === 'th') {
@@ -104,8 +113,8 @@ class BlockSink {
       this.closeItem();
       return true;
     }
-    if (name === 'a' && this.list !== null && el.attribs.href) {
-      this.openItem().hrefs.add(el.attribs.href);
+    if (name === 'a' && el.attribs.href) {
+      this.linkTo(el.attribs.href);
       return true;
     }
     if (this.list !== null) {
@@ -154,6 +163,16 @@ class BlockSink {
     this.flushParagraph();
   }
 
+  private linkTo(href: string): void {
+    if (this.list !== null) {
+      this.openItem().hrefs.add(href);
+      return;
+    }
+    const links = this.lineLinks.get(this.line) ?? new Set<string>();
+    links.add(href);
+    this.lineLinks.set(this.line, links);
+  }
+
   private openItem(): { parts: string[]; hrefs: Set<string> } {
     this.item ??= { parts: [], hrefs: new Set() };
     return this.item;
@@ -170,16 +189,28 @@ class BlockSink {
   }
 
   private flushParagraph(): void {
-    if (this.paragraph.length === 0) return;
-    const lines = this.paragraph
-      .join('')
-      .split('\n')
-      .map(collapseSpaces)
-      .filter((line) => line !== '');
+    const { paragraph, lineLinks } = this;
     this.paragraph = [];
+    this.lineLinks = new Map();
+    this.line = 0;
+    if (paragraph.length === 0) return;
+    const lines: string[] = [];
+    const hrefs: (string | undefined)[] = [];
+    paragraph
+      .join('')
+      .split(LINE_BREAK)
+      .forEach((raw, index) => {
+        const line = collapseSpaces(raw);
+        if (line === '') return;
+        const links = lineLinks.get(index);
+        lines.push(line);
+        hrefs.push(links?.size === 1 ? [...links][0] : undefined);
+      });
     if (lines.length === 0) return;
     const text = lines.join(' ');
-    this.blocks.push(lines.length > 1 ? { kind: 'paragraph', text, lines } : { kind: 'paragraph', text });
+    this.blocks.push(
+      lines.length > 1 ? { kind: 'paragraph', text, lines, hrefs } : { kind: 'paragraph', text },
+    );
   }
 }
 

@@ -33,7 +33,7 @@ const SKIPPED_TAGS = new Set([
 
 /** Class or id tokens of state.gov (current and 2009–2017) chrome: breadcrumbs, hero, share, related… */
 const CHROME_TOKEN =
-  /(?:^|[\s_-])(?:breadcrumbs?|share|sharing|social|related|tags|tag-list|hero|banner|tagline|skip-link|menu|navbar|nav|navigation|sidebar|footer|masthead|site-header|button|btn|print|subscribe|newsletter|cookie|modal|popup|summary-article-index|article-meta|featured-content|pagination|pager|screen-reader-text|sr-only|visually-hidden|back-to-top|toolbar)(?:[\s_-]|$)/i;
+  /(?:^|[\s_-])(?:breadcrumbs?|share|sharing|social|related|tags|tag-list|hero|banner|tagline|skip-link|menu|navbar|nav|navigation|sidebar|footer|masthead|site-header|button|btn|print|subscribe|newsletter|cookie|modal|popup|summary-article-index|article-meta|featured-content|pagination|pager|screen-reader-text|sr-only|visually-hidden|back-to-top|toolbar|addthis)(?:[\s_-]|$)/i;
 
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'complementary', 'button']);
 

@@ -8,6 +8,7 @@ import { collectBlocks } from './blocks';
 import { maxNestingDepth } from './depth';
 import { textOf } from './dom';
 import { findLandmarks } from './landmarks';
+import { linesToLists } from './line-lists';
 
 /** Cheerio on htmlparser2: one linear parse, and a tree shape the iterative walkers understand. */
 const LOAD_OPTIONS = { xml: { xmlMode: false, decodeEntities: true } } as const;
@@ -29,7 +30,7 @@ export function readHtml(html: string): ExtractedDocument {
   const doc = load(html, LOAD_OPTIONS).root()[0] as Document;
   const marks = findLandmarks(doc);
   const root = marks.entryContent ?? marks.main ?? marks.body;
-  const blocks = collectBlocks(root ?? doc);
+  const blocks = linesToLists(collectBlocks(root ?? doc));
   const headline = marks.headline ? textOf(marks.headline) : '';
   const bureau = marks.bureau ? textOf(marks.bureau) : '';
   return {
