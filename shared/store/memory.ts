@@ -81,8 +81,8 @@ export class InMemorySheetRepository implements SheetRepository {
   async publishRevision(input: PublishInput): Promise<number> {
     const { sheet } = input;
     const state = this.state(sheet.id);
-    const current = state.meta?.latestRevision ?? 0;
     await this.beforeFlip(sheet.id, input.expectedLatest + 1);
+    const current = state.meta?.latestRevision ?? 0;
     if (current !== input.expectedLatest) {
       throw new RevisionConflictError(`Sheet ${sheet.id}: revision ${input.expectedLatest + 1} was published by another writer`);
     }
