@@ -41,6 +41,8 @@ export interface Problem {
   reason?: string;
   /** Correlates with the server logs (500s). */
   requestId?: string;
+  /** 404 for a sheet that never published: the input it refused. */
+  lastError?: { at: string; key: string; reason: string; message: string };
 }
 
 interface Mapping {
@@ -108,6 +110,9 @@ export function toProblem(
   if (err instanceof ValidationError) {
     problem.parameter = err.parameter;
     if (Array.isArray(err.details)) problem.errors = err.details as Problem['errors'];
+  }
+  if (err instanceof NotFoundError && 'lastError' in err && err.lastError) {
+    problem.lastError = err.lastError as Problem['lastError'];
   }
   if (err instanceof InvalidSourceError) {
     problem.reason = err.reason;

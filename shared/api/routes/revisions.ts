@@ -19,7 +19,7 @@ export const listRevisions = defineRoute({
   params: z.object({ id: sheetIdParam }),
   query: pageQuery,
   responses: {
-    200: { description: 'Revision headers, oldest first', schema: revisionListSchema },
+    200: { description: 'Revision headers, newest first', schema: revisionListSchema },
     ...problems(400),
     ...notFound(),
   },
