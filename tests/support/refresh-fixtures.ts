@@ -1,0 +1,66 @@
+/**
+ * Shared pieces of the refresh integration suites: the fact sheet the origin serves (the parser helper's
+ * HTML fixture when present, else the text one), an S3 record for the ingest handler, and the scheduled event.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { S3Event } from 'aws-lambda';
+
+const SHEETS = join(__dirname, '../../fixtures/sheets');
+
+export interface ServedSheet {
+  contentType: 'text/html' | 'text/plain';
+  extension: 'html' | 'txt';
+  body: string;
+  /** The same sheet with one more paragraph holding a new figure. */
+  revised: string;
+}
+
+export function servedSheet(): ServedSheet {
+  const extra = 'In FY 2024, the United States provided $7 million in additional assistance to Mali.';
+  const html = join(SHEETS, 'mali.html');
+  if (existsSync(html)) {
+    const body = readFileSync(html, 'utf8');
+    const at = body.lastIndexOf('</p>');
+    const revised =
+      at === -1 ? `${body}<p>${extra}</p>` : `${body.slice(0, at + 4)}<p>${extra}</p>${body.slice(at + 4)}`;
+    return { contentType: 'text/html', extension: 'html', body, revised };
+  }
+  const body = readFileSync(join(SHEETS, 'mali.txt'), 'utf8');
+  return { contentType: 'text/plain', extension: 'txt', body, revised: `${body.trimEnd()}\n\n${extra}\n` };
+}
+
+export function scheduledEventFixture(): Record<string, unknown> {
+  return JSON.parse(
+    readFileSync(join(__dirname, '../../fixtures/events/eventbridge/scheduled.json'), 'utf8'),
+  );
+}
+
+/** An S3 ObjectCreated:Put event for one key, shaped like the ones S3 delivers. */
+export function s3PutEvent(bucket: string, key: string, size: number): S3Event {
+  return {
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        awsRegion: 'us-east-1',
+        eventTime: new Date().toISOString(),
+        eventName: 'ObjectCreated:Put',
+        userIdentity: { principalId: 'AWS:EXAMPLE' },
+        requestParameters: { sourceIPAddress: '127.0.0.1' },
+        responseElements: { 'x-amz-request-id': 'EXAMPLE123456789', 'x-amz-id-2': 'EXAMPLE/abc' },
+        s3: {
+          s3SchemaVersion: '1.0',
+          configurationId: 'ingest-sources',
+          bucket: { name: bucket, ownerIdentity: { principalId: 'EXAMPLE' }, arn: `arn:aws:s3:::${bucket}` },
+          object: {
+            key: encodeURIComponent(key).replace(/%2F/g, '/'),
+            size,
+            eTag: '0123456789abcdef0123456789abcdef',
+            sequencer: Date.now().toString(16).toUpperCase().padStart(16, '0'),
+          },
+        },
+      },
+    ],
+  };
+}
