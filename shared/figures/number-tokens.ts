@@ -3,7 +3,6 @@
  * else in the text is skipped by the regex engine, so the parser only walks number-relevant tokens.
  */
 import { HUNDRED_WORDS, ORDINALS, SCALES, TEENS, TENS, UNITS } from './number-words';
-import { NUMBER_WORD_PATTERN } from './number-words';
 
 export type TokenClass =
   | 'num'
@@ -47,17 +46,13 @@ const DIGITS_STRICT = String.raw`\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{
 // Lenient mode also reads a comma as a decimal separator when it cannot be a thousands separator (`1,3`).
 const DIGITS_LENIENT = String.raw`\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?: \d{3})+(?![\d,]|\.\d\d\d)|(?<![\d,])\d+,\d{1,2}(?![\d,])|\d+`;
 
-function tokenPattern(digits: string): RegExp {
-  return new RegExp(
-    String.raw`(?<digits>(?:(?:${digits})(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)(?<suffix>[a-z]+)?` +
-      String.raw`|\b(?<word>${NUMBER_WORD_PATTERN}|an|a|and|point|minus|negative|over|out|of|bln|bn|mln|mn|tln|tn|mil|mm|k|g|m|b)\b` +
-      String.raw`|(?<sym>[-/^+])`,
-    'gi',
-  );
+function digitPattern(digits: string): RegExp {
+  // Sticky: tried only where the lexer sees a digit or a `.` before a digit.
+  return new RegExp(String.raw`((?:(?:${digits})(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)([a-z]+)?`, 'iy');
 }
 
-const STRICT = tokenPattern(DIGITS_STRICT);
-const LENIENT = tokenPattern(DIGITS_LENIENT);
+const STRICT = digitPattern(DIGITS_STRICT);
+const LENIENT = digitPattern(DIGITS_LENIENT);
 
 const LETTER_SCALE_VALUES: Readonly<Record<string, number>> = {
   k: 1e3,
@@ -81,57 +76,45 @@ export function letterScale(suffix: string, attached: boolean): number | undefin
   return LETTER_SCALE_VALUES[suffix.toLowerCase()];
 }
 
-function wordToken(word: string, start: number, end: number): Token | undefined {
-  const base = (cls: TokenClass, value: number, plural = false): Token => ({
-    cls,
-    start,
-    end,
-    word,
-    value,
-    plural,
-    decimal: false,
-  });
-  const singular = word.endsWith('s') ? word.slice(0, -1) : word;
-  if (word in UNITS) return base('unit', UNITS[word] ?? 0);
-  if (word in TEENS) return base('teen', TEENS[word] ?? 0);
-  if (word in TENS) return base('tens', TENS[word] ?? 0);
-  if (HUNDRED_WORDS.has(word)) return base('hundred', 100, word.endsWith('s'));
-  if (singular in SCALES) return base('scale', SCALES[singular] ?? 1, word !== singular);
-  if (singular in ORDINALS) return base('ord', ORDINALS[singular] ?? 1, word !== singular);
-  switch (word) {
-    case 'dozen':
-    case 'dozens':
-    case 'dzs':
-    case 'dozs':
-      return base('dozen', 12, word !== 'dozen');
-    case 'half':
-    case 'halves':
-      return base('half', 2, word === 'halves');
-    case 'quarter':
-    case 'quarters':
-      return base('quarter', 4, word === 'quarters');
-    case 'a':
-    case 'an':
-      return base('a', 1);
-    case 'and':
-      return base('and', 0);
-    case 'point':
-      return base('point', 0);
-    case 'minus':
-    case 'negative':
-      return base('neg', 0);
-    case 'over':
-      return base('over', 0);
-    case 'out':
-      return base('out', 0);
-    case 'of':
-      return base('of', 0);
-    default: {
-      const factor = LETTER_SCALE_VALUES[word];
-      return factor === undefined ? undefined : base('lscale', factor);
-    }
-  }
+interface Entry {
+  cls: TokenClass;
+  value: number;
+  plural: boolean;
 }
+
+/** Every number-relevant word, built once: a Map lookup per word is the whole cost of skipping prose. */
+const LEXICON: ReadonlyMap<string, Entry> = (() => {
+  const m = new Map<string, Entry>();
+  const add = (word: string, cls: TokenClass, value: number, plural = false) => m.set(word, { cls, value, plural });
+  for (const [w, v] of Object.entries(UNITS)) add(w, 'unit', v);
+  for (const [w, v] of Object.entries(TEENS)) add(w, 'teen', v);
+  for (const [w, v] of Object.entries(TENS)) add(w, 'tens', v);
+  for (const w of HUNDRED_WORDS) add(w, 'hundred', 100, w.endsWith('s'));
+  for (const [w, v] of Object.entries(SCALES)) {
+    add(w, 'scale', v);
+    add(`${w}s`, 'scale', v, true);
+  }
+  for (const [w, v] of Object.entries(ORDINALS)) {
+    add(w, 'ord', v);
+    add(`${w}s`, 'ord', v, true);
+  }
+  for (const w of ['dozen', 'dozens', 'dzs', 'dozs']) add(w, 'dozen', 12, w !== 'dozen');
+  add('half', 'half', 2);
+  add('halves', 'half', 2, true);
+  add('quarter', 'quarter', 4);
+  add('quarters', 'quarter', 4, true);
+  add('a', 'a', 1);
+  add('an', 'a', 1);
+  add('and', 'and', 0);
+  add('point', 'point', 0);
+  add('minus', 'neg', 0);
+  add('negative', 'neg', 0);
+  add('over', 'over', 0);
+  add('out', 'out', 0);
+  add('of', 'of', 0);
+  for (const [w, v] of Object.entries(LETTER_SCALE_VALUES)) add(w, 'lscale', v);
+  return m;
+})();
 
 function digitsValue(raw: string): number {
   const lastComma = raw.lastIndexOf(',');
@@ -140,46 +123,82 @@ function digitsValue(raw: string): number {
   return Number(raw.replace(/[, ]/g, ''));
 }
 
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function symbolClass(c: number): TokenClass | undefined {
+  if (c === 45) return 'dash';
+  if (c === 47) return 'slash';
+  if (c === 94) return 'caret';
+  if (c === 43) return 'plus';
+  return undefined;
+}
+
 /**
  * Tokenizes `copy` (a matching copy: plain spaces and dashes). Digits glued to a unit (`180ml`, `4th`) yield
  * no token, so they never become numbers.
  */
 export function tokenize(copy: string, lenient: boolean): Token[] {
-  const pattern = lenient ? LENIENT : STRICT;
-  pattern.lastIndex = 0;
+  // A hand-rolled lexer: one pass over char codes, a Map lookup per word and a sticky regex per digit run
+  // is several times faster than one big alternation tried at every position.
+  const digits = lenient ? LENIENT : STRICT;
   const tokens: Token[] = [];
-  for (let m = pattern.exec(copy); m !== null; m = pattern.exec(copy)) {
-    const g = m.groups ?? {};
-    const start = m.index;
-    const end = start + m[0].length;
-    if (g.digits !== undefined) {
-      const digitsEnd = start + g.digits.length;
-      const token: Token = {
-        cls: 'num',
-        start,
-        end: digitsEnd,
-        word: g.digits,
-        value: digitsValue(g.digits),
-        plural: false,
-        decimal: /[.e]/i.test(g.digits) || /^\d+,\d{1,2}$/.test(g.digits),
-      };
-      if (g.suffix === undefined) {
-        tokens.push(token);
+  const n = copy.length;
+  let i = 0;
+  while (i < n) {
+    const c = copy.charCodeAt(i);
+    if (isLetter(c)) {
+      let j = i + 1;
+      while (j < n && isLetter(copy.charCodeAt(j))) j++;
+      if (j - i <= 12) {
+        let word = copy.slice(i, j);
+        let entry = LEXICON.get(word);
+        if (entry === undefined && c < 97) {
+          word = word.toLowerCase();
+          entry = LEXICON.get(word);
+        }
+        if (entry !== undefined)
+          tokens.push({ cls: entry.cls, start: i, end: j, word, value: entry.value, plural: entry.plural, decimal: false });
+      }
+      i = j;
+      continue;
+    }
+    if (isDigit(c) || (c === 46 && isDigit(copy.charCodeAt(i + 1)))) {
+      digits.lastIndex = i;
+      const m = digits.exec(copy);
+      const raw = m?.[1];
+      if (m === null || raw === undefined) {
+        i++;
         continue;
       }
-      const factor = letterScale(g.suffix, true);
-      if (factor === undefined) continue;
-      tokens.push({ ...token, end, value: token.value * factor, decimal: true });
+      const end = i + m[0].length;
+      i = end;
+      const token: Token = {
+        cls: 'num',
+        start: m.index,
+        end: m.index + raw.length,
+        word: raw,
+        value: digitsValue(raw),
+        plural: false,
+        decimal: /[.e]/i.test(raw) || /^\d+,\d{1,2}$/.test(raw),
+      };
+      const suffix = m[2];
+      if (suffix === undefined) tokens.push(token);
+      else {
+        // Digits glued to letters: a scale (`10k`) or else a unit (`180ml`, `4th`) that makes it no number.
+        const factor = letterScale(suffix, true);
+        if (factor !== undefined) tokens.push({ ...token, end, value: token.value * factor, decimal: true });
+      }
       continue;
     }
-    if (g.word !== undefined) {
-      const token = wordToken(g.word.toLowerCase(), start, end);
-      if (token !== undefined) tokens.push(token);
-      continue;
-    }
-    const sym = g.sym ?? '';
-    const cls: TokenClass = sym === '-' ? 'dash' : sym === '/' ? 'slash' : sym === '^' ? 'caret' : 'plus';
-    tokens.push({ cls, start, end, word: sym, value: 0, plural: false, decimal: false });
+    const sym = symbolClass(c);
+    if (sym !== undefined) tokens.push({ cls: sym, start: i, end: i + 1, word: copy.charAt(i), value: 0, plural: false, decimal: false });
+    i++;
   }
   return tokens;
 }

@@ -111,30 +111,4 @@ export function isUnitOrdinal(word: string): boolean {
   return word in ORDINAL_UNITS || word === 'first';
 }
 
-function alternation(words: readonly string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).join('|');
-}
-
-const ORDINAL_FORMS = Object.keys(ORDINALS).flatMap((w) => [w, `${w}s`]);
-
-/** Every word that can take part in a spelled-out number, longest first, for one compiled pattern. */
-export const NUMBER_WORD_PATTERN = alternation([
-  ...Object.keys(UNITS),
-  ...Object.keys(TEENS),
-  ...Object.keys(TENS),
-  ...Object.keys(SCALES),
-  ...Object.keys(SCALES).map((w) => `${w}s`),
-  ...ORDINAL_FORMS,
-  'hundreds',
-  'hundred',
-  'dozens',
-  'dozen',
-  'dzs',
-  'dozs',
-  'halves',
-  'half',
-  'quarters',
-  'quarter',
-]);
-
 export const HUNDRED_WORDS: ReadonlySet<string> = new Set(['hundred', 'hundreds']);

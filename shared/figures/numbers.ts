@@ -374,8 +374,11 @@ class Parser {
  * are not numbers. Never throws.
  */
 export function extractNumbers(text: string, options: NumberOptions = {}): NumberSpan[] {
-  const copy = matchingCopy(text);
-  const lenient = options.lenient === true;
+  return numbersInCopy(matchingCopy(text), options.lenient === true);
+}
+
+/** {@link extractNumbers} on a text already turned into its matching copy. */
+export function numbersInCopy(copy: string, lenient: boolean): NumberSpan[] {
   const toks = tokenize(copy, lenient);
   const parser = new Parser(copy, toks, lenient);
   const out: NumberSpan[] = [];

@@ -1,0 +1,48 @@
+/**
+ * Numbers that are not figures: phone numbers, street addresses, ZIP codes, references (`section 7008`),
+ * codes glued to letters (`COVID-19`), list numbering and years naming a law (`Appropriations Act, 2020`).
+ */
+import { mergeSpans, matchSpans, type Span } from './span';
+
+// Each pattern starts with a digit or a capital pair so the regex engine rejects most positions at once.
+const PATTERNS: readonly RegExp[] = [
+  // Phone numbers: `202-332-2249`, `(202) 332-2249`, `202.332.2249`.
+  /\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b/g,
+  // Street addresses: a house number, up to four name words, then a street type and an optional quadrant.
+  /\b\d{1,5}\s+(?:[A-Z0-9][\w.']*\s+){1,4}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Lane|Place|Way|Court|Circle|Highway|Parkway|Square|Terrace)(?![\w])(?:\s+(?:NW|NE|SW|SE)\b)?/g,
+  // ZIP codes after a state code: `DC 20008`, `VA 22209-1234`.
+  /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/g,
+];
+
+/** Spans of `copy` (a matching copy) whose numbers are never figures, sorted and merged. */
+export function excludedSpans(copy: string): Span[] {
+  return mergeSpans(PATTERNS.flatMap((p) => matchSpans(p, copy)));
+}
+
+// The number names a provision, page or document; it does not measure anything.
+const REFERENCE_BEFORE =
+  /\b(?:sections?|sec\.|articles?|art\.|paragraphs?|para\.|chapters?|title|rule|resolutions?|regulation|no\.|nos\.|nr\.|page|pages|p\.|pp\.|annex|appendix|clause|public law|p\.l\.)\s+(?:\d[\d.,]*(?:,|\s+and|\s+or)\s+)*$/i;
+// `Appropriations Act, 2020`, `Code of 1986`.
+const LAW_BEFORE = /\b(?:Act|Law|Code)(?:,| of)\s+$/;
+
+/**
+ * True when the number at `[start, end)` is a reference or a code rather than a quantity: after `section`,
+ * glued to letters (`COVID-19`, `G20`), list numbering at a line start, or the year of a named law.
+ */
+export function isReference(copy: string, start: number, end: number): boolean {
+  const prev = copy.charCodeAt(start - 1);
+  const prev2 = copy.charCodeAt(start - 2);
+  if (isLetter(prev) || (prev === 45 && isLetter(prev2))) return true;
+  if (isLetter(copy.charCodeAt(end)) || (copy.charAt(end) === '-' && /\d/.test(copy.charAt(end + 1)) && isLetter(prev2)))
+    return true;
+  const window = copy.slice(Math.max(0, start - 40), start);
+  if (REFERENCE_BEFORE.test(window) || LAW_BEFORE.test(window)) return true;
+  // List numbering: `1.` or `2)` alone at the start of a line.
+  const lineStart = window.lastIndexOf('\n') + 1;
+  const after = copy.charAt(end);
+  return (after === '.' || after === ')') && /^\s*$/.test(window.slice(lineStart)) && /\s/.test(copy.charAt(end + 1) || ' ');
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
