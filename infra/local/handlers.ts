@@ -10,6 +10,7 @@ import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { DynamoTokenRepository } from '../../shared/store/dynamo-tokens';
 import type { TokenRepository } from '../../shared/store/ports';
 import { functions } from '../../shared/topology';
+import { createLocalHttpServer } from './http-adapter';
 import { lambdaContext } from './lambda-context';
 import type { PublishedState } from './reconcile';
 
@@ -45,9 +46,7 @@ export async function loadHandlers(region: string): Promise<LocalHandlers> {
   const tableName = process.env.TABLE_NAME ?? '';
   const ingest = await loadHandler('ingest', region);
   const refresh = await loadHandler('refresh', region);
-  const adapter = await loadModule('infra/local/http-adapter.ts');
   const sheets = new DynamoSheetRepository(documentClient(), tableName);
-  const createLocalHttpServer = adapter.createLocalHttpServer as (options?: unknown) => Server;
   return {
     ingest,
     refresh,
