@@ -5,7 +5,13 @@
 import { documentClient, s3Client } from '../aws/clients';
 import { S3BlobStore } from '../blobs/s3-blob-store';
 import type { AppConfig } from '../config';
+import { InvalidSourceError } from '../errors';
 import { fetchPolicyFromConfig } from '../fetch/policy';
+import { PARSER_VERSION, parseSheet } from '../index';
+import { createLogger, createMetrics } from '../observability';
+import type { PipelineDeps } from '../pipeline/deps';
+import { diffSheets } from '../pipeline/diff';
+import { reprocessSheet } from '../pipeline/reprocess';
 import { getSource, listSources, refreshOne, registerSource, removeSource } from '../pipeline/sources';
 import { DynamoSheetRepository } from '../store/dynamo-sheets';
 import { DynamoSourceRepository } from '../store/dynamo-sources';
@@ -27,10 +33,28 @@ export function apiDepsFromConfig(config: AppConfig): ApiDeps {
     remove: (id) => removeSource(sourceDeps, id),
     refresh: async (id) => (await refreshOne(sourceDeps, id)).source,
   };
+  const pipeline: PipelineDeps = {
+    sheets,
+    blobs,
+    parse: parseSheet,
+    parserVersion: PARSER_VERSION,
+    clock: () => new Date(),
+    logger: createLogger('api'),
+    metrics: createMetrics('api'),
+    maxSourceBytes: config.maxSourceBytes,
+  };
   return {
     sheets,
     blobs,
     sources,
+    reprocess: async (id) => {
+      const outcome = await reprocessSheet(pipeline, id);
+      if (outcome.status === 'rejected') throw new InvalidSourceError(outcome.reason, outcome.message);
+      pipeline.metrics.flush();
+      return { status: outcome.status, revision: outcome.revision };
+    },
+    diff: (older, newer) =>
+      diffSheets(older.sheet, newer.sheet, older.header.revision, newer.header.revision),
     readMaxAgeSeconds: config.readMaxAgeSeconds,
     maxSourceBytes: config.maxSourceBytes,
     ping: async () => {

@@ -135,7 +135,7 @@ describe('API router over in-memory stores', () => {
     ['/sheets?cursor=not-a-cursor', 'cursor'],
     ['/sheets/testland/diff?from=2&to=1', 'from'],
   ])('GET %s → 400 problem naming %s', async (path, parameter) => {
-    const { call, conforms } = await seeded();
+    const { call } = await seeded();
     const res = await call('GET', path);
     expect(res.statusCode).toBe(400);
     expect(res.headers['Content-Type']).toBe('application/problem+json');
