@@ -4,6 +4,8 @@
  * bundle (`require` in a fresh node process, median of 10; also with --enable-source-maps, which the
  * functions run with on Lambda).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fmt, median, printTable } from '../bench/harness';
 import { coldImportMs, functionAssets, missingEntries, synthesize } from '../infra/assets';
@@ -46,11 +48,26 @@ async function main(): Promise<void> {
       },
     });
   }
+  // The SDK clients every handler loads (external to the bundles): what a bundle's import costs on top.
+  const baseline = path.join(mkdtempSync(path.join(tmpdir(), 'asset-report-')), 'sdk.js');
+  writeFileSync(
+    baseline,
+    ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/client-s3']
+      .map((m) => `require('${m}');`)
+      .join(''),
+  );
+  rows.push({
+    name: 'baseline: AWS SDK clients only',
+    values: { 'import ms (median)': fmt(await importMedian(baseline)) },
+  });
   printTable({
     title: 'Lambda bundles (esbuild, minified, @aws-sdk external)',
     rows,
     notes: [
       `Cold import: require(bundle) in a fresh node ${process.version} process, median of ${RUNS}; AWS SDK loaded from node_modules.`,
+      `Load average during the run: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')} on this machine; compare rows within one run, not across machines.`,
     ],
   });
 }

@@ -29,7 +29,7 @@ const ISO_CODES = ['USD', 'EUR', 'GBP', 'JPY', 'CAD', 'AUD', 'CHF', 'CNY', 'INR'
 
 // Symbol with an optional country prefix (`US$`, `C $`, `HK$`), an ISO code, or `€`, `£`, `¥`.
 const PREFIX = new RegExp(
-  String.raw`(?:(?:\b(?<cc>us|u\.s\.?|usd|c|cad|a|aud|hk|nz|nzd|mex|mxn)\s?)?\$|(?<sym>[€£¥₹])|\b(?<iso>${ISO_CODES.join('|')}))\s?$`,
+  String.raw`(?:(?:\b(?<cc>us|u\.s\.?|usd|c|cad|aud|hk|nz|nzd|mex|mxn)\s?|(?<aud>\bA))?\$|(?<sym>[€£¥₹])|\b(?<iso>${ISO_CODES.join('|')}))\s?$`,
   'i',
 );
 
@@ -44,6 +44,8 @@ export function currencyBefore(copy: string, pos: number): CurrencyMarker | unde
   const at = from + m.index;
   if (g.sym !== undefined) return { unit: SYMBOLS[g.sym] ?? 'USD', at, minor: false };
   if (g.iso !== undefined) return { unit: g.iso.toUpperCase(), at, minor: false };
+  // `A$` is Australian only as written, capital and glued: `a $5 million grant` is US dollars.
+  if (g.aud !== undefined) return g.aud === 'A' ? { unit: 'AUD', at, minor: false } : { unit: 'USD', at: at + 1, minor: false };
   const cc = g.cc?.toLowerCase();
   return { unit: cc === undefined ? 'USD' : (PREFIX_CODES[cc] ?? 'USD'), at, minor: false };
 }
@@ -69,6 +71,16 @@ const NAMES: Readonly<Record<string, string>> = {
   renminbi: 'CNY',
   rmb: 'CNY',
   'swiss franc': 'CHF',
+  'cfa franc': 'XOF',
+  // Bare `francs` does not say whose; the French franc is the historic default of financial prose.
+  franc: 'FRF',
+  'french franc': 'FRF',
+  'belgian franc': 'BEF',
+  markka: 'FIM',
+  'finnish markka': 'FIM',
+  peseta: 'ESP',
+  guilder: 'NLG',
+  'dutch guilder': 'NLG',
   rupee: 'INR',
   'indian rupee': 'INR',
   cent: 'USD',
@@ -79,14 +91,24 @@ const NAMES: Readonly<Record<string, string>> = {
   gbp: 'GBP',
 };
 
+const SUFFIX_SYMBOLS: Readonly<Record<string, string>> = {
+  元: 'CNY',
+  '₡': 'CRC',
+  '₾': 'GEL',
+  '₭': 'LAK',
+  ரூ: 'LKR',
+};
+
 const SUFFIX = new RegExp(
-  String.raw`^(?:\s?-\s?|\s+)(?<name>(?:(?:u\.s\.|us|american|united states|canadian|australian|hong kong|new zealand|british|japanese|chinese|swiss|indian)\s+)?(?:dollar|euro|pound sterling|pound|yen|yuan|renminbi|rmb|franc|rupee|cent|penny|pence|pennies|usd|eur|gbp)(?:e?s)?)\b`,
+  String.raw`^(?:(?:\s?-\s?|\s+)(?<name>(?:(?:u\.s\.|us|american|united states|canadian|australian|hong kong|new zealand|british|japanese|chinese|swiss|indian|cfa|french|belgian|finnish|dutch)\s+)?(?:dollar|euro|pound sterling|pound|yen|yuan|renminbi|rmb|franc|rupee|cent|penny|pence|pennies|markka|peseta|guilder|usd|eur|gbp)(?:e?s)?)\b|\s?(?<sym>元|₡|₾|₭|ரூ))`,
   'i',
 );
 
 /** A currency name right after `pos` (` million dollars` already consumed by the number): `dollars`, `euros`. */
 export function currencyAfter(copy: string, pos: number): CurrencyMarker | undefined {
   const m = SUFFIX.exec(copy.slice(pos, pos + 32));
+  const sym = m?.groups?.sym;
+  if (m !== null && sym !== undefined) return { unit: SUFFIX_SYMBOLS[sym] ?? 'XXX', at: pos + m[0].length, minor: false };
   const name = m?.groups?.name;
   if (m === null || name === undefined) return undefined;
   const key = name

@@ -194,7 +194,8 @@ class Parser {
   private denominator(k: number): { value: number; plural: boolean; next: number } | undefined {
     const t = this.toks[k];
     if (t === undefined) return undefined;
-    if (t.cls === 'ord' || t.cls === 'half' || t.cls === 'quarter')
+    // `first` alone is an ordinal (`a first class seat`), never a denominator.
+    if ((t.cls === 'ord' && t.value !== 1) || t.cls === 'half' || t.cls === 'quarter')
       return { value: t.value, plural: t.plural, next: k + 1 };
     if (t.cls === 'tens') {
       const o = this.follow(k, true);

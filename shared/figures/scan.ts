@@ -2,6 +2,7 @@
 import { extractDates } from './dates';
 import { excludedSpans, isReference } from './exclusions';
 import { classifyNumber, withQualifier } from './measures';
+import type { NumberSpan } from './numbers';
 import { numbersInCopy } from './numbers';
 import type { RawFigure } from './raw-figure';
 import { mergeSpans, overlapsAny } from './span';
@@ -15,10 +16,17 @@ export function scanFigures(copy: string, lenient: boolean): RawFigure[] {
   const dates = extractDates(copy).filter((d) => !overlapsAny(excluded, d.start, d.end) || d.fiscal === true);
   const claimed = mergeSpans([...excluded, ...dates.map((d) => ({ start: d.start, end: d.end }))]);
   const figures: RawFigure[] = [...dates];
-  for (const n of numbersInCopy(copy, lenient)) {
-    if (overlapsAny(claimed, n.start, n.end) || isReference(copy, n.start, n.end)) continue;
-    const f = classifyNumber(copy, n, lenient);
-    if (f !== undefined) figures.push(f);
+  const numbers = numbersInCopy(copy, lenient).filter(
+    (n) => !overlapsAny(claimed, n.start, n.end) && !isReference(copy, n.start, n.end),
+  );
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i];
+    const f = n === undefined ? undefined : classifyNumber(copy, n, lenient);
+    if (f === undefined) continue;
+    const next = numbers[i + 1];
+    const cents = f.kind === 'money' && next !== undefined ? withCents(copy, f, next, lenient) : undefined;
+    figures.push(cents ?? f);
+    if (cents !== undefined) i++;
   }
   figures.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: RawFigure[] = [];
@@ -29,4 +37,25 @@ export function scanFigures(copy: string, lenient: boolean): RawFigure[] {
     lastEnd = f.end;
   }
   return out;
+}
+
+const CENTS_AFTER = /^\s+cents?\b/i;
+const JOIN = /^\s+(?:and\s+)?$/i;
+
+/**
+ * `3 dollars 50 cents`, `thirteen dollars and forty-five cents`: the cents join the amount before them. In
+ * lenient mode a bare trailing number does too (`thirteen dollars forty five`, `C$ 100 and fifty`).
+ */
+function withCents(copy: string, money: RawFigure, next: NumberSpan, lenient: boolean): RawFigure | undefined {
+  const amount = Number(money.value);
+  if (!Number.isInteger(amount) || !Number.isInteger(next.value) || next.value >= 100 || next.value < 0) return undefined;
+  if (!JOIN.test(copy.slice(money.end, next.start))) return undefined;
+  const cents = CENTS_AFTER.exec(copy.slice(next.end, next.end + 8));
+  if (cents === null) {
+    if (!lenient || classifyNumber(copy, next, lenient) !== undefined) return undefined;
+    // Only after `and` or a currency name: `$4.25 and 32 items`, `$ 20,000 37` stay apart.
+    if (!/\band\b/i.test(copy.slice(money.end, next.start)) && !/[a-z]$/i.test(copy.slice(money.start, money.end)))
+      return undefined;
+  }
+  return { ...money, value: amount + next.value / 100, end: cents === null ? next.end : next.end + cents[0].length };
 }
