@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult | B
   ingest: () => import('./ingest'),
   api: () => import('./api'),
   start: () => import('./start'),
+  refresh: () => import('./refresh'),
 };
 
 async function main(): Promise<void> {
