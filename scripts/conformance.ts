@@ -101,7 +101,8 @@ const MODELS: readonly Model[] = [
       if (v === undefined || v === null) return undefined;
       return { start: r.Start, end: r.End + 1, value: v };
     },
-    actual: (input) => extractNumberRanges(input).map((r) => ({ start: r.start, end: r.end, value: r.interval })),
+    actual: (input) =>
+      extractNumberRanges(input).map((r) => ({ start: r.start, end: r.end, value: r.interval })),
   },
 ];
 
@@ -154,8 +155,12 @@ function main(): void {
       if (ok && js) supportedPassed++;
       if (!ok && verbose) {
         const show = (fs: readonly Found[]) =>
-          fs.map((f) => `${JSON.stringify(c.Input.slice(f.start, f.end))}=${f.value}${f.unit ? ` ${f.unit}` : ''}`);
-        console.log(`${js ? '  ' : 'J '}${model.file.split('/').pop()}: ${JSON.stringify(c.Input.slice(0, 100))}`);
+          fs.map(
+            (f) => `${JSON.stringify(c.Input.slice(f.start, f.end))}=${f.value}${f.unit ? ` ${f.unit}` : ''}`,
+          );
+        console.log(
+          `${js ? '  ' : 'J '}${model.file.split('/').pop()}: ${JSON.stringify(c.Input.slice(0, 100))}`,
+        );
         console.log(`    want ${show(expected).join(', ')}\n    got  ${show(actual).join(', ')}`);
       }
     }

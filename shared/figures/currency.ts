@@ -45,7 +45,8 @@ export function currencyBefore(copy: string, pos: number): CurrencyMarker | unde
   if (g.sym !== undefined) return { unit: SYMBOLS[g.sym] ?? 'USD', at, minor: false };
   if (g.iso !== undefined) return { unit: g.iso.toUpperCase(), at, minor: false };
   // `A$` is Australian only as written, capital and glued: `a $5 million grant` is US dollars.
-  if (g.aud !== undefined) return g.aud === 'A' ? { unit: 'AUD', at, minor: false } : { unit: 'USD', at: at + 1, minor: false };
+  if (g.aud !== undefined)
+    return g.aud === 'A' ? { unit: 'AUD', at, minor: false } : { unit: 'USD', at: at + 1, minor: false };
   const cc = g.cc?.toLowerCase();
   return { unit: cc === undefined ? 'USD' : (PREFIX_CODES[cc] ?? 'USD'), at, minor: false };
 }
@@ -99,16 +100,15 @@ const SUFFIX_SYMBOLS: Readonly<Record<string, string>> = {
   ரூ: 'LKR',
 };
 
-const SUFFIX = new RegExp(
-  String.raw`^(?:(?:\s?-\s?|\s+)(?<name>(?:(?:u\.s\.|us|american|united states|canadian|australian|hong kong|new zealand|british|japanese|chinese|swiss|indian|cfa|french|belgian|finnish|dutch)\s+)?(?:dollar|euro|pound sterling|pound|yen|yuan|renminbi|rmb|franc|rupee|cent|penny|pence|pennies|markka|peseta|guilder|usd|eur|gbp)(?:e?s)?)\b|\s?(?<sym>元|₡|₾|₭|ரூ))`,
-  'i',
-);
+const SUFFIX =
+  /^(?:(?:\s?-\s?|\s+)(?<name>(?:(?:u\.s\.|us|american|united states|canadian|australian|hong kong|new zealand|british|japanese|chinese|swiss|indian|cfa|french|belgian|finnish|dutch)\s+)?(?:dollar|euro|pound sterling|pound|yen|yuan|renminbi|rmb|franc|rupee|cent|penny|pence|pennies|markka|peseta|guilder|usd|eur|gbp)(?:e?s)?)\b|\s?(?<sym>元|₡|₾|₭|ரூ))/i;
 
 /** A currency name right after `pos` (` million dollars` already consumed by the number): `dollars`, `euros`. */
 export function currencyAfter(copy: string, pos: number): CurrencyMarker | undefined {
   const m = SUFFIX.exec(copy.slice(pos, pos + 32));
   const sym = m?.groups?.sym;
-  if (m !== null && sym !== undefined) return { unit: SUFFIX_SYMBOLS[sym] ?? 'XXX', at: pos + m[0].length, minor: false };
+  if (m !== null && sym !== undefined)
+    return { unit: SUFFIX_SYMBOLS[sym] ?? 'XXX', at: pos + m[0].length, minor: false };
   const name = m?.groups?.name;
   if (m === null || name === undefined) return undefined;
   const key = name

@@ -5,9 +5,30 @@
 import type { RawFigure } from './raw-figure';
 
 const MONTHS: Readonly<Record<string, number>> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11,
-  nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 // Capitalized month names only: `may` the verb and `march` the noun are not dates.
@@ -74,7 +95,8 @@ export function extractDates(copy: string): RawFigure[] {
       if (to > g.from) out.push({ kind: 'date', value: g.from, to, start, end });
     } else if (g.mdD !== undefined) {
       const day = Number(g.mdD);
-      if (validDay(2000, month, day)) out.push({ kind: 'date', value: `--${pad(month)}-${pad(day)}`, start, end });
+      if (validDay(2000, month, day))
+        out.push({ kind: 'date', value: `--${pad(month)}-${pad(day)}`, start, end });
     }
   }
   return out;

@@ -2,7 +2,7 @@
  * Numbers that are not figures: phone numbers, street addresses, ZIP codes, references (`section 7008`),
  * codes glued to letters (`COVID-19`), list numbering and years naming a law (`Appropriations Act, 2020`).
  */
-import { mergeSpans, matchSpans, type Span } from './span';
+import { matchSpans, mergeSpans, type Span } from './span';
 
 // Each pattern starts with a digit or a capital pair so the regex engine rejects most positions at once.
 const PATTERNS: readonly RegExp[] = [
@@ -33,14 +33,21 @@ export function isReference(copy: string, start: number, end: number): boolean {
   const prev = copy.charCodeAt(start - 1);
   const prev2 = copy.charCodeAt(start - 2);
   if (isLetter(prev) || (prev === 45 && isLetter(prev2))) return true;
-  if (isLetter(copy.charCodeAt(end)) || (copy.charAt(end) === '-' && /\d/.test(copy.charAt(end + 1)) && isLetter(prev2)))
+  if (
+    isLetter(copy.charCodeAt(end)) ||
+    (copy.charAt(end) === '-' && /\d/.test(copy.charAt(end + 1)) && isLetter(prev2))
+  )
     return true;
   const window = copy.slice(Math.max(0, start - 40), start);
   if (REFERENCE_BEFORE.test(window) || LAW_BEFORE.test(window)) return true;
   // List numbering: `1.` or `2)` alone at the start of a line.
   const lineStart = window.lastIndexOf('\n') + 1;
   const after = copy.charAt(end);
-  return (after === '.' || after === ')') && /^\s*$/.test(window.slice(lineStart)) && /\s/.test(copy.charAt(end + 1) || ' ');
+  return (
+    (after === '.' || after === ')') &&
+    /^\s*$/.test(window.slice(lineStart)) &&
+    /\s/.test(copy.charAt(end + 1) || ' ')
+  );
 }
 
 function isLetter(c: number): boolean {

@@ -9,8 +9,8 @@ import type { RawFigure } from './raw-figure';
 import { scanFigures } from './scan';
 import { sentenceSpans, spanIndexAt } from './sentences';
 
-export { extractNumbers, type NumberOptions, type NumberSpan } from './numbers';
 export { extractMoney, extractPercents, type MeasureSpan } from './measures-api';
+export { extractNumbers, type NumberOptions, type NumberSpan } from './numbers';
 
 const PERIOD_KINDS = new Set(['money', 'percent', 'count']);
 
@@ -84,4 +84,5 @@ function sectionIdAt(sections: readonly Section[], pos: number): string {
   }
   return fallback ?? sections[0]?.id ?? 'lead';
 }
+
 export { extractNumberRanges, type RangeSpan } from './ranges';

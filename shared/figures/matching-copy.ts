@@ -25,7 +25,8 @@ const PLAIN: Readonly<Record<string, string>> = {
   '\u2212': '-', // minus sign
 };
 
-const TYPOGRAPHIC = /[\u00a0\u202f\u2007\u2009\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2010-\u2014\u2212]/g;
+const TYPOGRAPHIC =
+  /[\u00a0\u202f\u2007\u2009\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2010-\u2014\u2212]/g;
 
 /** Returns `text` with NBSP, narrow NBSP, curly quotes and dashes replaced by plain ASCII, same length. */
 export function matchingCopy(text: string): string {

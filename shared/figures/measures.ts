@@ -12,11 +12,54 @@ const DURATION_AFTER = /^(?:\s?-\s?|\s+)(day|week|month|year)s?\b(?!-old)/i;
 
 // Plural nouns that do not name what is counted.
 const NOT_COUNTED = new Set([
-  'times', 'percent', 'days', 'weeks', 'months', 'years', 'decades', 'hours', 'minutes', 'seconds', 'is', 'was',
-  'has', 'as', 'its', 'this', 'thus', 'plus', 'less', 'his', 'us', 'was', 'does', 'towards', 'across', 'perhaps',
-  'always', 'sometimes', 'whereas', 'includes', 'represents', 'remains', 'continues', 'seeks', 'aims',
+  'times',
+  'percent',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'decades',
+  'hours',
+  'minutes',
+  'seconds',
+  'is',
+  'was',
+  'has',
+  'as',
+  'its',
+  'this',
+  'thus',
+  'plus',
+  'less',
+  'his',
+  'us',
+  'was',
+  'does',
+  'towards',
+  'across',
+  'perhaps',
+  'always',
+  'sometimes',
+  'whereas',
+  'includes',
+  'represents',
+  'remains',
+  'continues',
+  'seeks',
+  'aims',
 ]);
-const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'personnel', 'staff', 'police', 'youth', 'cattle', 'livestock']);
+const IRREGULAR_PLURALS = new Set([
+  'people',
+  'children',
+  'men',
+  'women',
+  'personnel',
+  'staff',
+  'police',
+  'youth',
+  'cattle',
+  'livestock',
+]);
 
 const WORD_AFTER = /^\s+([A-Za-z][a-z]*|[A-Z]{2,}s)\b/;
 // `IDPs surged past 372,000`: a plural subject, a verb, then the number.
@@ -46,7 +89,30 @@ function countedNounAfter(copy: string, pos: number): { unit: string; end: numbe
 }
 
 // Function words that cannot modify a counted noun (`15 of the countries` counts nothing).
-const NOT_MODIFIERS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'percent', 'per', 'is', 'are', 'was', 'were', 'that', 'which']);
+const NOT_MODIFIERS = new Set([
+  'of',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'by',
+  'with',
+  'from',
+  'percent',
+  'per',
+  'is',
+  'are',
+  'was',
+  'were',
+  'that',
+  'which',
+]);
 
 function isYear(n: NumberSpan, copy: string): boolean {
   return !n.words && n.end - n.start === 4 && /^(?:1[89]|20)\d\d$/.test(copy.slice(n.start, n.end));
@@ -71,24 +137,34 @@ export function classifyNumber(copy: string, n: NumberSpan, lenient: boolean): R
     };
   }
   const pct = PERCENT_AFTER.exec(copy.slice(n.end, n.end + 24));
-  if (pct !== null) return { kind: 'percent', value: n.value, unit: '%', start: n.start, end: n.end + pct[0].length };
+  if (pct !== null)
+    return { kind: 'percent', value: n.value, unit: '%', start: n.start, end: n.end + pct[0].length };
   if (lenient) {
     const pb = PERCENT_BEFORE.exec(copy.slice(Math.max(0, n.start - 24), n.start));
-    if (pb !== null) return { kind: 'percent', value: n.value, unit: '%', start: n.start - pb[0].length, end: n.end };
+    if (pb !== null)
+      return { kind: 'percent', value: n.value, unit: '%', start: n.start - pb[0].length, end: n.end };
   }
   const dur = DURATION_AFTER.exec(copy.slice(n.end, n.end + 12));
   if (dur !== null && Number.isInteger(n.value) && n.value > 0 && !isYear(n, copy)) {
-    return { kind: 'duration', value: n.value, unit: (dur[1] ?? 'year').toLowerCase(), start: n.start, end: n.end + dur[0].length };
+    return {
+      kind: 'duration',
+      value: n.value,
+      unit: (dur[1] ?? 'year').toLowerCase(),
+      start: n.start,
+      end: n.end + dur[0].length,
+    };
   }
   if (isYear(n, copy)) return { kind: 'date', value: copy.slice(n.start, n.end), start: n.start, end: n.end };
   // Spelled-out `one`, fractions and the like are prose, not counts.
   if (!Number.isInteger(n.value) && n.value < 1000) return undefined;
   if (n.words && n.value < 2) return undefined;
   const noun = countedNounAfter(copy, n.end);
-  if (noun !== undefined) return { kind: 'count', value: n.value, unit: noun.unit, start: n.start, end: noun.end };
+  if (noun !== undefined)
+    return { kind: 'count', value: n.value, unit: noun.unit, start: n.start, end: noun.end };
   if (!n.words) {
     const back = NOUN_BEFORE.exec(copy.slice(Math.max(0, n.start - 64), n.start));
-    if (back?.[1] !== undefined) return { kind: 'count', value: n.value, unit: back[1], start: n.start, end: n.end };
+    if (back?.[1] !== undefined)
+      return { kind: 'count', value: n.value, unit: back[1], start: n.start, end: n.end };
   }
   return undefined;
 }

@@ -85,7 +85,8 @@ interface Entry {
 /** Every number-relevant word, built once: a Map lookup per word is the whole cost of skipping prose. */
 const LEXICON: ReadonlyMap<string, Entry> = (() => {
   const m = new Map<string, Entry>();
-  const add = (word: string, cls: TokenClass, value: number, plural = false) => m.set(word, { cls, value, plural });
+  const add = (word: string, cls: TokenClass, value: number, plural = false) =>
+    m.set(word, { cls, value, plural });
   for (const [w, v] of Object.entries(UNITS)) add(w, 'unit', v);
   for (const [w, v] of Object.entries(TEENS)) add(w, 'teen', v);
   for (const [w, v] of Object.entries(TENS)) add(w, 'tens', v);
@@ -163,7 +164,15 @@ export function tokenize(copy: string, lenient: boolean): Token[] {
           entry = LEXICON.get(word);
         }
         if (entry !== undefined)
-          tokens.push({ cls: entry.cls, start: i, end: j, word, value: entry.value, plural: entry.plural, decimal: false });
+          tokens.push({
+            cls: entry.cls,
+            start: i,
+            end: j,
+            word,
+            value: entry.value,
+            plural: entry.plural,
+            decimal: false,
+          });
       }
       i = j;
       continue;
@@ -197,7 +206,16 @@ export function tokenize(copy: string, lenient: boolean): Token[] {
       continue;
     }
     const sym = symbolClass(c);
-    if (sym !== undefined) tokens.push({ cls: sym, start: i, end: i + 1, word: copy.charAt(i), value: 0, plural: false, decimal: false });
+    if (sym !== undefined)
+      tokens.push({
+        cls: sym,
+        start: i,
+        end: i + 1,
+        word: copy.charAt(i),
+        value: 0,
+        plural: false,
+        decimal: false,
+      });
     i++;
   }
   return tokens;

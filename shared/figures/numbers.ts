@@ -2,9 +2,10 @@
  * Numbers written in digits or words: `1,234.5`, `7.2 million`, `10k`, `3 1/2`, `1e5`, `one hundred and
  * twenty-three`, `a dozen`, `two thirds`, `five and a half`, `nine point nought four`, `minus five`.
  */
-import { isUnitOrdinal } from './number-words';
+
 import { matchingCopy } from './matching-copy';
 import { type Token, type TokenClass, tokenize } from './number-tokens';
+import { isUnitOrdinal } from './number-words';
 
 /** A number found in a text: `[start, end)` indexes the text given to {@link extractNumbers}. */
 export interface NumberSpan {
@@ -111,7 +112,10 @@ class Parser {
           lastAdded = t.value;
         }
       } else if (c === 'hundred') {
-        ok = (prev === 'unit' || prev === 'teen' || prev === 'tens' || prev === 'a') && current > 0 && current < 100;
+        ok =
+          (prev === 'unit' || prev === 'teen' || prev === 'tens' || prev === 'a') &&
+          current > 0 &&
+          current < 100;
         if (ok) current = lastAdded = current * 100;
       } else if (c === 'scale') {
         if (prev === 'scale' && t.value > lastScale && total > 0 && current === 0) {
@@ -303,7 +307,8 @@ class Parser {
       const d = this.toks[a + 1];
       const num = this.toks[a - 1];
       if (s?.cls !== 'slash' || d?.cls !== 'num' || num === undefined) return undefined;
-      if (s.start !== num.end || d.start !== s.end || num.decimal || d.decimal || d.value === 0) return undefined;
+      if (s.start !== num.end || d.start !== s.end || num.decimal || d.decimal || d.value === 0)
+        return undefined;
       if (this.toks[a + 2]?.cls === 'slash' && this.toks[a + 2]?.start === d.end) return undefined;
       if (num.start > 0 && this.copy.charAt(num.start - 1) === '/') return undefined;
       return a + 2;
@@ -332,7 +337,8 @@ class Parser {
       const s = k === undefined ? undefined : this.toks[k];
       if (k === undefined || s === undefined) break;
       if (s.cls === 'scale' || s.cls === 'hundred' || s.cls === 'dozen') value *= s.value;
-      else if (s.cls === 'lscale' && (s.word.length > 1 || this.lenient) && this.spacedScaleOk(s)) value *= s.value;
+      else if (s.cls === 'lscale' && (s.word.length > 1 || this.lenient) && this.spacedScaleOk(s))
+        value *= s.value;
       else break;
       next = k + 1;
     }
@@ -392,7 +398,13 @@ export function numbersInCopy(copy: string, lenient: boolean): NumberSpan[] {
       i++;
       continue;
     }
-    out.push({ start: first.start, end: last.end, value: n.value, words: first.cls !== 'num' && toks[i + 1]?.cls !== 'num' });
+    // 16.4 × 1e6 is 16399999.999999998 in binary; 15 significant digits is what was written.
+    out.push({
+      start: first.start,
+      end: last.end,
+      value: Number(n.value.toPrecision(15)),
+      words: first.cls !== 'num' && toks[i + 1]?.cls !== 'num',
+    });
     i = n.next;
   }
   return out;

@@ -3,7 +3,8 @@ import type { Period } from '../model';
 import type { RawFigure } from './raw-figure';
 
 const FY_RANGE = /\b(?:from|between)\s+FY\s?(\d{4})\s+(?:to|through|until|and)\s+FY\s?(\d{4})\b/i;
-const YEAR_RANGE_WORDS = /\b(?:from|between)\s+((?:19|20)\d{2})\s+(?:to|through|until|and)\s+((?:19|20)\d{2})\b/i;
+const YEAR_RANGE_WORDS =
+  /\b(?:from|between)\s+((?:19|20)\d{2})\s+(?:to|through|until|and)\s+((?:19|20)\d{2})\b/i;
 
 /**
  * The period of a sentence from its date figures and wording. `From FY 2011 to FY 2020` → fiscal range;
@@ -16,13 +17,15 @@ export function sentencePeriod(sentence: string, dates: readonly RawFigure[]): P
     return { fiscalYearFrom: Number(fyRange[1]), fiscalYearTo: Number(fyRange[2]) };
   const fiscal = dates.filter((d) => d.fiscal === true);
   const fiscalRange = fiscal.find((d) => d.to !== undefined);
-  if (fiscalRange !== undefined) return { fiscalYearFrom: Number(fiscalRange.value), fiscalYearTo: Number(fiscalRange.to) };
+  if (fiscalRange !== undefined)
+    return { fiscalYearFrom: Number(fiscalRange.value), fiscalYearTo: Number(fiscalRange.to) };
   const years = new Set(fiscal.map((d) => String(d.value)));
   if (years.size === 1) return { fiscalYear: Number([...years][0]) };
   if (years.size > 1) return undefined;
   const range = dates.find((d) => d.to !== undefined);
   if (range !== undefined) return { from: String(range.value), to: String(range.to) };
   const words = YEAR_RANGE_WORDS.exec(sentence);
-  if (words?.[1] !== undefined && words[2] !== undefined && words[2] > words[1]) return { from: words[1], to: words[2] };
+  if (words?.[1] !== undefined && words[2] !== undefined && words[2] > words[1])
+    return { from: words[1], to: words[2] };
   return undefined;
 }

@@ -39,7 +39,10 @@ const BEFORE = new RegExp(
 );
 
 /** The qualifier ending right before `pos` in `copy`, with where it starts; undefined when exact. */
-export function qualifierBefore(copy: string, pos: number): { qualifier: Qualifier; start: number } | undefined {
+export function qualifierBefore(
+  copy: string,
+  pos: number,
+): { qualifier: Qualifier; start: number } | undefined {
   const from = Math.max(0, pos - 24);
   const window = copy.slice(from, pos);
   const m = BEFORE.exec(window);

@@ -46,16 +46,29 @@ const JOIN = /^\s+(?:and\s+)?$/i;
  * `3 dollars 50 cents`, `thirteen dollars and forty-five cents`: the cents join the amount before them. In
  * lenient mode a bare trailing number does too (`thirteen dollars forty five`, `C$ 100 and fifty`).
  */
-function withCents(copy: string, money: RawFigure, next: NumberSpan, lenient: boolean): RawFigure | undefined {
+function withCents(
+  copy: string,
+  money: RawFigure,
+  next: NumberSpan,
+  lenient: boolean,
+): RawFigure | undefined {
   const amount = Number(money.value);
-  if (!Number.isInteger(amount) || !Number.isInteger(next.value) || next.value >= 100 || next.value < 0) return undefined;
+  if (!Number.isInteger(amount) || !Number.isInteger(next.value) || next.value >= 100 || next.value < 0)
+    return undefined;
   if (!JOIN.test(copy.slice(money.end, next.start))) return undefined;
   const cents = CENTS_AFTER.exec(copy.slice(next.end, next.end + 8));
   if (cents === null) {
     if (!lenient || classifyNumber(copy, next, lenient) !== undefined) return undefined;
     // Only after `and` or a currency name: `$4.25 and 32 items`, `$ 20,000 37` stay apart.
-    if (!/\band\b/i.test(copy.slice(money.end, next.start)) && !/[a-z]$/i.test(copy.slice(money.start, money.end)))
+    if (
+      !/\band\b/i.test(copy.slice(money.end, next.start)) &&
+      !/[a-z]$/i.test(copy.slice(money.start, money.end))
+    )
       return undefined;
   }
-  return { ...money, value: amount + next.value / 100, end: cents === null ? next.end : next.end + cents[0].length };
+  return {
+    ...money,
+    value: amount + next.value / 100,
+    end: cents === null ? next.end : next.end + cents[0].length,
+  };
 }

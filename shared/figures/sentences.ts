@@ -3,12 +3,49 @@ import type { Span } from './span';
 
 // Words that end in a period without ending the sentence.
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'st', 'no', 'nos', 'inc', 'co', 'corp', 'ltd', 'jr', 'sr', 'vs', 'etc', 'tel',
-  'gov', 'gen', 'sen', 'rep', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov',
-  'dec', 'approx', 'dept', 'fig', 'vol', 'pp', 'nr', 'mt', 'ft',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'no',
+  'nos',
+  'inc',
+  'co',
+  'corp',
+  'ltd',
+  'jr',
+  'sr',
+  'vs',
+  'etc',
+  'tel',
+  'gov',
+  'gen',
+  'sen',
+  'rep',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'approx',
+  'dept',
+  'fig',
+  'vol',
+  'pp',
+  'nr',
+  'mt',
+  'ft',
 ]);
 
-const CANDIDATE = /[.!?]["')\]]*(?=[ \t]+["'(\[•]?[A-Z0-9])|\n/g;
+const CANDIDATE = /[.!?]["')\]]*(?=[ \t]+["'([•]?[A-Z0-9])|\n/g;
 
 /** Sentence spans covering `copy` in order (whitespace included; callers trim). */
 export function sentenceSpans(copy: string): Span[] {
