@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type FunctionAsset, functionAssets, missingEntries, synthesize } from '../../infra/assets';
@@ -44,6 +44,18 @@ describe('cdk synth (real bundling)', () => {
     const api = assets.find((a) => a.name === 'api')!;
     const missing = API_DOCS_FILES.filter((file) => !existsSync(path.join(api.dir, file)));
     expect(missing).toEqual([]);
+  });
+
+  it('keeps the AWS SDK external (the Lambda runtime provides it) and every bundle under 1 MiB', () => {
+    for (const asset of assets) {
+      const code = readFileSync(asset.bundle, 'utf8');
+      const requiresSdk = /require\("@aws-sdk\/[a-z0-9-]+"\)/.test(code);
+      expect({ name: asset.name, requiresSdk, underMiB: asset.bundleBytes < 1024 * 1024 }).toEqual({
+        name: asset.name,
+        requiresSdk: true,
+        underMiB: true,
+      });
+    }
   });
 
   it('assets are distinct bundles (one per handler)', () => {
