@@ -1,0 +1,22 @@
+/**
+ * Production wiring of the source use cases: the DynamoDB registry, the S3 blob store and the fetch
+ * policy, from configuration read once. The refresh handler uses it; the API may too.
+ */
+import { documentClient, s3Client } from '../aws/clients';
+import { S3BlobStore } from '../blobs/s3-blob-store';
+import type { AppConfig } from '../config';
+import { fetchPolicyFromConfig } from '../fetch/policy';
+import { DynamoSourceRepository } from '../store/dynamo-sources';
+import type { RefreshLogger, RefreshMetrics, SourceDeps } from './refresh-deps';
+
+export function sourceDepsFromConfig(
+  config: AppConfig,
+  observe: { logger?: RefreshLogger; metrics?: RefreshMetrics } = {},
+): SourceDeps {
+  return {
+    sources: new DynamoSourceRepository(documentClient(), config.tableName),
+    blobs: new S3BlobStore(s3Client(), config.bucketName),
+    policy: fetchPolicyFromConfig(config),
+    ...observe,
+  };
+}
