@@ -27,7 +27,7 @@ async function sourceKeys(): Promise<string[]> {
   return (listed.Contents ?? []).map((o) => o.Key!).sort();
 }
 
-function put(path: string, body: BodyInit, headers: Record<string, string>) {
+function put(path: string, body: string | Uint8Array, headers: Record<string, string>) {
   return fetch(`${base}${path}`, { method: 'PUT', body, headers });
 }
 
