@@ -158,17 +158,15 @@ describe('API on the emulators, data from the real pipeline', () => {
     const ids = Array.from({ length: 120 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`);
     for (let i = 0; i < ids.length; i += 12) {
       await Promise.all(
-        ids
-          .slice(i, i + 12)
-          .map((id) =>
-            repo.publishRevision({
-              sheet: sampleSheet(id),
-              archiveKey: `archive/${id}/x.txt`,
-              reason: 'upload',
-              diff: null,
-              expectedLatest: 0,
-            }),
-          ),
+        ids.slice(i, i + 12).map((id) =>
+          repo.publishRevision({
+            sheet: sampleSheet(id),
+            archiveKey: `archive/${id}/x.txt`,
+            reason: 'upload',
+            diff: null,
+            expectedLatest: 0,
+          }),
+        ),
       );
     }
     const seen: string[] = [];
