@@ -5,15 +5,13 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE } from '../../shared/observability';
 import type { FunctionName, FunctionSpec } from '../../shared/topology';
 import { PROJECT_ROOT } from './paths';
 
 /** The one Node.js runtime every function uses; the esbuild target follows it. */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
 const BUNDLE_TARGET = 'node24';
-
-/** Metric namespace the handlers' Powertools Metrics publish to (also used by the test environment). */
-export const METRICS_NAMESPACE = 'FactSheets';
 
 export interface AppFunctionProps {
   name: FunctionName;

@@ -1,5 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import type { FactSheetStack } from '../../infra/stack';
+import { METRICS_NAMESPACE } from '../../shared/observability';
 import { type FunctionName, functions } from '../../shared/topology';
 import { buildStack } from './support/build-stack';
 import {
@@ -72,7 +73,7 @@ describe('functions from the topology', () => {
     if (access.table) expect(env.TABLE_NAME).toEqual({ Ref: logicalIdOf(stack.stores.table) });
     if (touchesBucket) expect(env.BUCKET_NAME).toEqual({ Ref: logicalIdOf(stack.stores.bucket) });
     expect(env.POWERTOOLS_SERVICE_NAME).toBe(`factsheet-${name}`);
-    expect(env.POWERTOOLS_METRICS_NAMESPACE).toBe('FactSheets');
+    expect(env.POWERTOOLS_METRICS_NAMESPACE).toBe(METRICS_NAMESPACE);
   });
 
   it.each(NAMES)('%s: S3 reads and writes exactly the topology prefixes and can never delete', (name) => {
