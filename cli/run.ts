@@ -41,13 +41,11 @@ const commands: Record<string, Command> = {
   token: tokenCommand,
 };
 
-type ParseCommand = (args: string[], io: CliIo) => Promise<number>;
-
 export async function runCli(argv: readonly string[], io: CliIo, fetchImpl?: typeof fetch): Promise<number> {
   try {
     // `parse` owns its arguments (cli/commands/parse.ts); loaded lazily so other commands skip the parser.
     if (argv[0] === 'parse') {
-      const { parseCommand } = require('./commands/parse') as { parseCommand: ParseCommand };
+      const { parseCommand } = require('./commands/parse') as typeof import('./commands/parse');
       return await parseCommand(argv.slice(1), io);
     }
     const { command, positionals, flags } = parseCliArgs(argv);

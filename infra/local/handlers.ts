@@ -1,6 +1,7 @@
 /**
- * Loads the handler modules named in shared/topology.ts (after the runtime has set the environment they read)
- * and the adapters around them: the API's local HTTP server, the token and sheet repositories.
+ * Loads the handler modules named in shared/topology.ts and the adapters around them (the API's local
+ * HTTP server, the token and sheet repositories). Loading is split from binding: the runtime requires the
+ * modules while the emulator worker boots, then binds them once the SDK endpoints are known.
  */
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -9,8 +10,7 @@ import { documentClient } from '../../shared/aws/clients';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { DynamoTokenRepository } from '../../shared/store/dynamo-tokens';
 import type { TokenRepository } from '../../shared/store/ports';
-import { functions } from '../../shared/topology';
-import { createLocalHttpServer } from './http-adapter';
+import { type FunctionName, functions } from '../../shared/topology';
 import { lambdaContext } from './lambda-context';
 import type { PublishedState } from './reconcile';
 
@@ -23,34 +23,42 @@ export interface LocalHandlers {
 }
 
 type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
-type AnyModule = Record<string, unknown>;
+
+export interface HandlerModules {
+  ingest: LambdaHandler;
+  refresh: LambdaHandler;
+  createLocalHttpServer: typeof import('./http-adapter').createLocalHttpServer;
+}
 
 const projectRoot = join(__dirname, '..', '..');
 
-async function loadModule(relativePath: string): Promise<AnyModule> {
-  return (await import(join(projectRoot, relativePath))) as AnyModule;
+function requireHandler(name: FunctionName): LambdaHandler {
+  const entry = functions[name].entry;
+  // Synchronous on purpose: it runs while the emulator worker thread boots in parallel.
+  const mod = require(join(projectRoot, entry)) as { handler?: unknown };
+  if (typeof mod.handler !== 'function') throw new Error(`${entry} does not export a handler`);
+  return mod.handler as LambdaHandler;
 }
 
-async function loadHandler(
-  name: keyof typeof functions,
-  region: string,
-): Promise<(event: unknown) => Promise<unknown>> {
-  const spec = functions[name];
-  const mod = await loadModule(spec.entry);
-  const handler = mod.handler as LambdaHandler | undefined;
-  if (typeof handler !== 'function') throw new Error(`${spec.entry} does not export a handler`);
-  return (event) => handler(event, lambdaContext(name, spec.timeoutSeconds, region));
+/** Requires the handler modules (they read only POWERTOOLS_* at load; SDK clients are created lazily). */
+export function requireHandlerModules(): HandlerModules {
+  return {
+    ingest: requireHandler('ingest'),
+    refresh: requireHandler('refresh'),
+    createLocalHttpServer: (require('./http-adapter') as typeof import('./http-adapter'))
+      .createLocalHttpServer,
+  };
 }
 
-export async function loadHandlers(region: string): Promise<LocalHandlers> {
-  const tableName = process.env.TABLE_NAME ?? '';
-  const ingest = await loadHandler('ingest', region);
-  const refresh = await loadHandler('refresh', region);
+/** Binds the handlers to Lambda-like contexts and the repositories to the (now configured) SDK clients. */
+export function bindHandlers(modules: HandlerModules, region: string, tableName: string): LocalHandlers {
+  const invoke = (name: FunctionName, handler: LambdaHandler) => (event: unknown) =>
+    handler(event, lambdaContext(name, functions[name].timeoutSeconds, region));
   const sheets = new DynamoSheetRepository(documentClient(), tableName);
   return {
-    ingest,
-    refresh,
-    createHttpServer: () => createLocalHttpServer({ region }),
+    ingest: invoke('ingest', modules.ingest),
+    refresh: invoke('refresh', modules.refresh),
+    createHttpServer: () => modules.createLocalHttpServer({ region }),
     tokens: new DynamoTokenRepository(documentClient(), tableName),
     async readState(sheetId) {
       const meta = await sheets.getMeta(sheetId);

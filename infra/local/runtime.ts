@@ -14,7 +14,7 @@ import { inspectDataDir } from './data-dir';
 import { startEmulatorWorker } from './emulator-host';
 import { EMULATOR_CREDENTIALS, type Emulators } from './emulators';
 import { PortInUseError } from './errors';
-import { type LocalHandlers, loadHandlers } from './handlers';
+import { bindHandlers, type HandlerModules, type LocalHandlers, requireHandlerModules } from './handlers';
 import { assertPortFree } from './port';
 import { planReconcile } from './reconcile';
 import { ensureBucket, ensureTable } from './resources';
@@ -56,14 +56,12 @@ export interface RuntimeHandle {
 export const LOCAL_TABLE_NAME = 'factsheets';
 export const LOCAL_BUCKET_NAME = 'factsheets';
 
-/** Points the handlers' SDK clients and config at the emulators (they read the environment, as on AWS). */
-function exportEnvironment(emulators: Emulators): string {
+/** What the handlers read at load time (as Lambda configuration would set it); endpoints come later. */
+function exportStaticEnvironment(): string {
   const region = process.env.AWS_REGION ?? 'us-east-1';
   const hosts = new Set((process.env.ALLOWED_HOSTS ?? '').split(',').filter(Boolean));
   hosts.add('127.0.0.1');
   Object.assign(process.env, {
-    AWS_ENDPOINT_URL_S3: emulators.s3Endpoint,
-    AWS_ENDPOINT_URL_DYNAMODB: emulators.dynamoEndpoint,
     AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: EMULATOR_CREDENTIALS.secretAccessKey,
     AWS_REGION: region,
@@ -78,8 +76,14 @@ function exportEnvironment(emulators: Emulators): string {
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   });
   delete process.env.AWS_PROFILE;
-  resetClients();
   return region;
+}
+
+/** Points the handlers' SDK clients at the emulators (they read these variables, as they would on AWS). */
+function exportEndpoints(emulators: Emulators): void {
+  process.env.AWS_ENDPOINT_URL_S3 = emulators.s3Endpoint;
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = emulators.dynamoEndpoint;
+  resetClients();
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -101,16 +105,25 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
   const projectRoot = options.projectRoot ?? resolve(__dirname, '..', '..');
   await assertPortFree(options.port);
   const { firstStart } = await inspectDataDir(dataDir);
-  const emulators = await startEmulatorWorker(dataDir);
+  const region = exportStaticEnvironment();
+  const starting = startEmulatorWorker(dataDir);
+  let modules: HandlerModules;
+  try {
+    modules = requireHandlerModules();
+  } catch (err) {
+    await starting.then((e) => e.stop()).catch(() => undefined);
+    throw err;
+  }
+  const emulators = await starting;
   const cleanups: (() => Promise<void> | void)[] = [() => emulators.stop()];
   const stopAll = async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   };
   try {
-    const region = exportEnvironment(emulators);
+    exportEndpoints(emulators);
     await ensureTable(LOCAL_TABLE_NAME);
     await ensureBucket(LOCAL_BUCKET_NAME);
-    const handlers: LocalHandlers = await loadHandlers(region);
+    const handlers: LocalHandlers = bindHandlers(modules, region, LOCAL_TABLE_NAME);
     const token = await ensureWriteToken({
       apiToken: options.apiToken,
       markerFile: join(dataDir, 'token.json'),
