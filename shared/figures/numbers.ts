@@ -256,7 +256,7 @@ class Parser {
       const before = t.start === 0 ? ' ' : this.copy.charAt(t.start - 1);
       const attached = this.toks[i + 1]?.start === t.end;
       const leading = this.lenient && this.copy.slice(0, t.start).trim() === '';
-      if ((attached && /[\s([]/.test(before)) || (leading && this.adjacent(i, i + 1))) {
+      if ((attached && /[\s([<>=~]/.test(before)) || (leading && this.adjacent(i, i + 1))) {
         const n = this.unsigned(i + 1);
         return n === undefined ? undefined : { value: -n.value, next: n.next };
       }

@@ -33,7 +33,13 @@ describe('figures of the Mali seed', () => {
         period: { fiscalYear: 2021 },
       },
       { text: '$75 million', value: 75_000_000, unit: 'USD', period: { fiscalYear: 2021 } },
-      { text: '$83 million', value: 83_000_000, unit: 'USD', qualifier: 'over', period: { fiscalYear: 2021 } },
+      {
+        text: '$83 million',
+        value: 83_000_000,
+        unit: 'USD',
+        qualifier: 'over',
+        period: { fiscalYear: 2021 },
+      },
       {
         text: '$474 million',
         value: 474_000_000,
