@@ -8,7 +8,7 @@ import { documentClient, s3Client } from '../shared/aws/clients';
 import { S3BlobStore } from '../shared/blobs/s3-blob-store';
 import { loadConfig } from '../shared/config';
 import { PARSER_VERSION, parseSheet } from '../shared/index';
-import { createLogger, createMetrics } from '../shared/observability';
+import { createLogger, createMetrics, type PipelineMetrics } from '../shared/observability';
 import type { PipelineDeps } from '../shared/pipeline/deps';
 import { ingestS3Records, type RecordsResult } from '../shared/pipeline/s3-records';
 import { DynamoSheetRepository } from '../shared/store/dynamo-sheets';
@@ -19,14 +19,15 @@ interface S3TestEvent {
   Event: 's3:TestEvent';
 }
 
-const logger = createLogger();
-const metrics = createMetrics();
-let wiring: { deps: PipelineDeps; bucket: string } | undefined;
+let wiring: { deps: PipelineDeps; bucket: string; metrics: PipelineMetrics } | undefined;
 
-// Built on first use so configuration errors surface in the invocation that hits them.
+// Built on first use so configuration errors surface in the invocation that hits them (and Powertools
+// reads its environment then, not at import).
 function wire() {
   if (wiring) return wiring;
   const config = loadConfig();
+  const logger = createLogger();
+  const metrics = createMetrics();
   const deps: PipelineDeps = {
     sheets: new DynamoSheetRepository(documentClient(), config.tableName),
     blobs: new S3BlobStore(s3Client(), config.bucketName),
@@ -37,16 +38,16 @@ function wire() {
     metrics,
     maxSourceBytes: config.maxSourceBytes,
   };
-  wiring = { deps, bucket: config.bucketName };
+  wiring = { deps, bucket: config.bucketName, metrics };
   return wiring;
 }
 
 export async function handler(event: S3Event | S3TestEvent): Promise<RecordsResult> {
+  const { deps, bucket, metrics } = wire();
   if (!('Records' in event) || !Array.isArray(event.Records)) {
-    logger.info('non-record S3 event ignored', { event: (event as S3TestEvent).Event });
+    deps.logger.info('non-record S3 event ignored', { event: (event as S3TestEvent).Event });
     return { outcomes: [], retryable: [] };
   }
-  const { deps, bucket } = wire();
   try {
     const result = await ingestS3Records(deps, event.Records, bucket);
     if (result.retryable.length > 0) {

@@ -1,13 +1,18 @@
 /** BlobStore over one S3 bucket (AWS or s3rver); SDK failures become domain errors here. */
 import {
   GetObjectCommand,
-  HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { translateAwsError } from '../store/aws-errors';
 import type { BlobStore, StoredObject } from './ports';
+
+function alreadyExists(err: unknown): boolean {
+  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+  const status = e?.$metadata?.httpStatusCode;
+  return e?.name === 'PreconditionFailed' || status === 412 || status === 409;
+}
 
 function isNotFound(err: unknown): boolean {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -47,15 +52,22 @@ export class S3BlobStore implements BlobStore {
   }
 
   async putIfAbsent(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
-    // s3rver ignores If-None-Match, so check first; archive keys are content-addressed, so a racing writer
-    // can only ever write the same bytes and the check-then-put race is harmless.
+    // S3 honours If-None-Match on PutObject (412 when the key exists). s3rver ignores the header and
+    // overwrites; archive keys are content-addressed, so that can only rewrite identical bytes.
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return;
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: bytes,
+          ContentType: contentType,
+          IfNoneMatch: '*',
+        }),
+      );
     } catch (err) {
-      if (!isNotFound(err)) translateAwsError(err, `S3 head ${key}`);
+      if (alreadyExists(err)) return;
+      translateAwsError(err, `S3 put-if-absent ${key}`);
     }
-    await this.put(key, bytes, contentType);
   }
 
   async list(prefix: string): Promise<string[]> {

@@ -111,10 +111,12 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
     }
     const sheet = cached.sheet;
     const archiveKey = archiveKeyFor(id, hash, contentType);
-    await deps.blobs.putIfAbsent(archiveKey, object.bytes, contentType);
-
     const latest = meta?.latestRevision ?? 0;
-    const previous = meta ? await deps.sheets.getRevision(id, latest) : null;
+    // The archive must exist before the flip makes the revision visible; it need not wait for the read.
+    const [previous] = await Promise.all([
+      meta ? deps.sheets.getRevision(id, latest) : null,
+      deps.blobs.putIfAbsent(archiveKey, object.bytes, contentType),
+    ]);
     const diff = previous ? diffSheets(previous.sheet, sheet, latest, latest + 1) : null;
     try {
       const revision = await deps.sheets.publishRevision({

@@ -67,6 +67,7 @@ import {
   headerBody,
   type Item,
   markerItem,
+  readBody,
   revisionItems,
 } from './revision-items';
 import { GSI1, GSI2 } from './table-definition';
@@ -120,11 +121,11 @@ export class DynamoSheetRepository implements SheetRepository {
 
   async getRevisionHeader(id: string, revision: number): Promise<RevisionHeader | null> {
     const marker = await this.getItem(sheetPk(id), revisionSk(revision));
-    if (marker) return (marker as unknown as HeaderItemBody).header;
+    if (marker) return readBody(marker).header;
     const attempt = await this.uncommittedLatestAttempt(id, revision);
     if (!attempt) return null;
     const header = await this.getItem(sheetPk(id), attemptHeaderSk(revision, attempt));
-    return header ? (header as unknown as HeaderItemBody).header : null;
+    return header ? readBody(header).header : null;
   }
 
   async getRevision(id: string, revision: number): Promise<StoredRevision | null> {
@@ -138,10 +139,9 @@ export class DynamoSheetRepository implements SheetRepository {
     if (!attempt) return null;
     const prefix = attemptPrefix(revision, attempt);
     const own = items.filter((item) => item.sk.startsWith(prefix));
-    const head = (marker ?? own.find((item) => item.sk === attemptHeaderSk(revision, attempt))) as
-      | (Item & HeaderItemBody)
-      | undefined;
-    if (!head) return null;
+    const headItem = marker ?? own.find((item) => item.sk === attemptHeaderSk(revision, attempt));
+    if (!headItem) return null;
+    const head = readBody(headItem);
     const content = assembleContent(own, revision, attempt, head);
     return { header: head.header, sheet: { ...head.sheet, ...content } };
   }
@@ -168,7 +168,7 @@ export class DynamoSheetRepository implements SheetRepository {
       page,
       { keys: ['pk', 'sk', GSI1.pk, GSI1.sk], fixed: { [GSI1.pk]: pk, pk: sheetPk(id) } },
     );
-    return { ...result, items: result.items.map((item) => (item as unknown as HeaderItemBody).header) };
+    return { ...result, items: result.items.map((item) => readBody(item).header) };
   }
 
   async publishRevision(input: PublishInput): Promise<number> {
@@ -199,14 +199,15 @@ export class DynamoSheetRepository implements SheetRepository {
       await this.discard(items);
       throw err;
     }
+    let projected: Map<string, unknown> | undefined;
     try {
-      await this.flip(input, attempt, createdAt);
+      projected = await this.flip(input, attempt, createdAt);
     } catch (err) {
       // Only a failed condition proves the flip did not happen; after a timeout the items may be live.
       if (err instanceof RevisionConflictError) await this.discard(items);
       throw err;
     }
-    await this.finalize(sheet.id, revision, attempt, body, sheet.figures);
+    await this.finalize(sheet.id, revision, attempt, body, sheet.figures, projected);
     return revision;
   }
 
@@ -273,7 +274,12 @@ export class DynamoSheetRepository implements SheetRepository {
     const latest = await this.latestRevisions([...new Set(page.items.map((item) => item.sheetId as string))]);
     const items = page.items
       .filter((item) => latest.get(item.sheetId as string) === item.revision)
-      .map(({ pk, sk, gsi2pk, gsi2sk, ...figure }) => figure as unknown as LatestFigure);
+      .map((item) => ({
+        ...(JSON.parse(item.data as string) as Figure),
+        sheetId: item.sheetId as string,
+        revision: item.revision as number,
+        country: (item.country as string | null) ?? null,
+      }));
     return { ...page, items };
   }
 
@@ -287,16 +293,20 @@ export class DynamoSheetRepository implements SheetRepository {
     const head = await this.getItem(sheetPk(id), attemptHeaderSk(meta.latestRevision, meta.latestAttempt));
     if (!head) return;
     const figures = await this.getFigures(id, meta.latestRevision);
-    await this.finalize(id, meta.latestRevision, meta.latestAttempt, head as unknown as HeaderItemBody, figures);
+    await this.finalize(id, meta.latestRevision, meta.latestAttempt, readBody(head), figures);
   }
 
   /** Test seam: runs between the child writes and the META flip (failure injection). */
   protected async beforeFlip(_id: string, _revision: number): Promise<void> {}
 
-  private async flip(input: PublishInput, attempt: string, now: string): Promise<void> {
+  /**
+   * The conditional META flip. Returns the LATEST#F projection as it stood (sort key → revision) when the
+   * old META proves it complete, which saves reading it back; undefined when unknown.
+   */
+  private async flip(input: PublishInput, attempt: string, now: string): Promise<Map<string, unknown> | undefined> {
     const { sheet, expectedLatest } = input;
     try {
-      await this.client.send(
+      const res = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: sheetPk(sheet.id), sk: META_SK },
@@ -324,8 +334,14 @@ export class DynamoSheetRepository implements SheetRepository {
             ':g1pk': SHEETS_GSI_PK,
             ...(expectedLatest !== 0 && { ':expected': expectedLatest }),
           },
+          ReturnValues: 'ALL_OLD',
         }),
       );
+      const old = res.Attributes as Partial<MetaItem> | undefined;
+      if (old?.latestRevision === undefined) return new Map();
+      if (old.projectedRevision !== old.latestRevision || !old.counts) return undefined;
+      const rev = old.latestRevision;
+      return new Map(Array.from({ length: old.counts.figures }, (_, n) => [latestFigureSk(n), rev]));
     } catch (err) {
       if (isConditionFailure(err)) {
         throw new RevisionConflictError(
@@ -333,7 +349,7 @@ export class DynamoSheetRepository implements SheetRepository {
           { cause: err },
         );
       }
-      translateAwsError(err, 'DynamoDB META flip');
+      return translateAwsError(err, 'DynamoDB META flip');
     }
   }
 
@@ -344,15 +360,18 @@ export class DynamoSheetRepository implements SheetRepository {
     attempt: string,
     body: HeaderItemBody,
     figures: readonly Figure[],
+    projected?: Map<string, unknown>,
   ): Promise<void> {
     let target = { revision, attempt, body, figures };
+    let known = projected;
     for (let round = 0; round < 5; round++) {
       const marker = markerItem(target.body, target.attempt, {
         [GSI1.pk]: revisionsGsiPk(id),
         [GSI1.sk]: pad(target.revision, 8),
       });
       const requests: WriteRequest[] = [{ PutRequest: { Item: marker } }];
-      requests.push(...(await this.projectionWrites(id, target.revision, target.body, target.figures)));
+      requests.push(...(await this.projectionWrites(id, target.revision, target.body, target.figures, known)));
+      known = undefined;
       await this.write(requests);
       try {
         await this.client.send(
@@ -376,7 +395,7 @@ export class DynamoSheetRepository implements SheetRepository {
       target = {
         revision: meta.latestRevision,
         attempt: meta.latestAttempt,
-        body: head as unknown as HeaderItemBody,
+        body: readBody(head),
         figures: await this.getFigures(id, meta.latestRevision),
       };
     }
@@ -387,25 +406,31 @@ export class DynamoSheetRepository implements SheetRepository {
     revision: number,
     body: HeaderItemBody,
     figures: readonly Figure[],
+    known?: Map<string, unknown>,
   ): Promise<WriteRequest[]> {
     const pk = sheetPk(id);
-    const existing = await this.queryAll({
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': LATEST_FIGURE_PREFIX },
-      ProjectionExpression: 'sk, revision',
-    });
-    const current = new Map(existing.map((item) => [item.sk, item.revision]));
+    const current =
+      known ??
+      new Map(
+        (
+          await this.queryAll({
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': pk, ':prefix': LATEST_FIGURE_PREFIX },
+            ProjectionExpression: 'sk, revision',
+          })
+        ).map((item) => [item.sk, item.revision]),
+      );
     const requests: WriteRequest[] = [];
     figures.forEach((figure, n) => {
       const sk = latestFigureSk(n);
       if (current.get(sk) === revision) return;
       const item: Item = {
-        ...figure,
         pk,
         sk,
         sheetId: id,
         revision,
         country: body.sheet.country,
+        data: JSON.stringify(figure),
         [GSI2.pk]: figureGsiPk(figure.kind),
         [GSI2.sk]: figureGsiSk(fiscalYearOf(figure), id, n),
       };

@@ -1,8 +1,9 @@
 /**
  * How one revision becomes table items and back. Items of a publish attempt live under
  * `REV#{rev}#{attempt}#…` (header H, sections S, figures F, text chunks T); the commit marker `REV#{rev}`
- * names the attempt that won. Every item stays far below DynamoDB's 400 KB limit: the text is chunked and an
- * oversized section spills into part items.
+ * names the attempt that won. Payloads are stored as JSON strings (`body`, `data`): the items are only ever
+ * read whole, and one string attribute is far cheaper to marshal and to store than nested maps. Every item
+ * stays far below DynamoDB's 400 KB limit: the text is chunked and an oversized section spills into parts.
  */
 import type { Figure, ParsedSheet, Section } from '../model';
 import type { RevisionHeader } from './ports';
@@ -50,11 +51,11 @@ export function headerBody(header: RevisionHeader, sheet: ParsedSheet): HeaderIt
 export function revisionItems(body: HeaderItemBody, sheet: ParsedSheet, attempt: string): Item[] {
   const pk = sheetPk(sheet.id);
   const rev = body.header.revision;
-  const items: Item[] = [{ pk, sk: attemptHeaderSk(rev, attempt), ...body }];
+  const items: Item[] = [{ pk, sk: attemptHeaderSk(rev, attempt), body: JSON.stringify(body) }];
   sheet.sections.forEach((section, n) => {
     const json = JSON.stringify(section);
     if (json.length <= CHUNK_CHARS) {
-      items.push({ pk, sk: sectionSk(rev, attempt, n), section });
+      items.push({ pk, sk: sectionSk(rev, attempt, n), data: json });
       return;
     }
     const parts = chunkString(json, CHUNK_CHARS);
@@ -64,7 +65,7 @@ export function revisionItems(body: HeaderItemBody, sheet: ParsedSheet, attempt:
     });
   });
   sheet.figures.forEach((figure, n) => {
-    items.push({ pk, sk: figureSk(rev, attempt, n), figure });
+    items.push({ pk, sk: figureSk(rev, attempt, n), data: JSON.stringify(figure) });
   });
   chunkString(sheet.text, CHUNK_CHARS).forEach((text, n) => {
     items.push({ pk, sk: textSk(rev, attempt, n), text });
@@ -75,7 +76,12 @@ export function revisionItems(body: HeaderItemBody, sheet: ParsedSheet, attempt:
 /** The commit marker: the header body plus the winning attempt, listed through gsi1. */
 export function markerItem(body: HeaderItemBody, attempt: string, gsi1: Record<string, string>): Item {
   const { header } = body;
-  return { pk: sheetPk(header.id), sk: revisionSk(header.revision), attempt, ...gsi1, ...body };
+  return { pk: sheetPk(header.id), sk: revisionSk(header.revision), attempt, ...gsi1, body: JSON.stringify(body) };
+}
+
+/** The header body of an attempt-header or marker item. */
+export function readBody(item: Item): HeaderItemBody {
+  return JSON.parse(item.body as string) as HeaderItemBody;
 }
 
 /** Sections, figures and text of one attempt, from its items in sort-key order. */
@@ -107,13 +113,13 @@ export function assembleContent(
     const n = Number(rest[1]);
     if (kind === 'S' && rest.length === 2) {
       if (counts && n >= counts.sectionCount) continue;
-      if (item.section) sections[n] = item.section as Section;
+      if (typeof item.data === 'string') sections[n] = JSON.parse(item.data) as Section;
       else parts.set(n, []);
     } else if (kind === 'S' && rest[2] === 'P') {
       parts.get(n)?.push(item.part as string);
     } else if (kind === 'F') {
       if (counts && n >= counts.figureCount) continue;
-      figures[n] = item.figure as Figure;
+      figures[n] = JSON.parse(item.data as string) as Figure;
     } else if (kind === 'T') {
       if (counts && n >= counts.textChunks) continue;
       text[n] = item.text as string;
