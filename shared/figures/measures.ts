@@ -70,6 +70,8 @@ function isPluralNoun(word: string | undefined): word is string {
   if (word === undefined) return false;
   if (IRREGULAR_PLURALS.has(word.toLowerCase())) return true;
   if (/^[A-Z]{2,}s$/.test(word)) return true;
+  // Demonyms: `1.2 million Kenyans`, `Malians`.
+  if (/^[A-Z][a-z]+(?:ans|ese)$/.test(word)) return true;
   return /^[a-z]{3,}s$/.test(word) && !/(?:ss|us|is)$/.test(word) && !NOT_COUNTED.has(word);
 }
 

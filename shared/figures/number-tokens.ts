@@ -200,7 +200,8 @@ export function tokenize(copy: string, lenient: boolean): Token[] {
       if (suffix === undefined) tokens.push(token);
       else {
         // Digits glued to letters: a scale (`10k`) or else a unit (`180ml`, `4th`) that makes it no number.
-        const factor = letterScale(suffix, true);
+        // `$5m` is money in millions; a bare `5m` is more often metres.
+        const factor = letterScale(suffix, !/[$€£]\s?$/.test(copy.slice(Math.max(0, m.index - 2), m.index)));
         if (factor !== undefined) tokens.push({ ...token, end, value: token.value * factor, decimal: true });
       }
       continue;
