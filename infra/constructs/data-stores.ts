@@ -1,8 +1,13 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../../shared/store/table-definition';
+
+/** How long S3 server access logs are kept. */
+export const ACCESS_LOG_DAYS = 365;
+/** How long a replaced (noncurrent) object version is kept. */
+export const NONCURRENT_VERSION_DAYS = 90;
 
 /**
  * The bucket (sources and the immutable archive) with its access-log bucket, and the single DynamoDB
@@ -23,6 +28,7 @@ export class DataStores extends Construct {
       encryption: s3.BucketEncryption.S3_MANAGED,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(ACCESS_LOG_DAYS) }],
     });
     this.bucket = new s3.Bucket(this, 'Documents', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -32,6 +38,12 @@ export class DataStores extends Construct {
       serverAccessLogsBucket: this.accessLogBucket,
       serverAccessLogsPrefix: 'documents/',
       removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        // Every published source is also kept, content-addressed, under archive/; older versions of an
+        // overwritten sources/ key only cost storage after this window.
+        { id: 'expire-old-versions', noncurrentVersionExpiration: Duration.days(NONCURRENT_VERSION_DAYS) },
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
+      ],
     });
     this.table = createTable(this);
   }

@@ -1,4 +1,5 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { ACCESS_LOG_DAYS, NONCURRENT_VERSION_DAYS } from '../../infra/constructs/data-stores';
 import type { FactSheetStack } from '../../infra/stack';
 import { GSI1, GSI2, KEY } from '../../shared/store/table-definition';
 import { buildStack } from './support/build-stack';
@@ -31,6 +32,29 @@ describe('data stores', () => {
       VersioningConfiguration: { Status: 'Enabled' },
       LoggingConfiguration: { DestinationBucketName: { Ref: logBucketId } },
     });
+  });
+
+  it('old object versions, stale multipart uploads and old access logs expire', () => {
+    const resources = template.toJSON().Resources;
+    const documents = resources[logicalIdOf(stack.stores.bucket)].Properties.LifecycleConfiguration.Rules;
+    expect(documents).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          NoncurrentVersionExpiration: { NoncurrentDays: NONCURRENT_VERSION_DAYS },
+          Status: 'Enabled',
+        }),
+        expect.objectContaining({
+          AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+          Status: 'Enabled',
+        }),
+      ]),
+    );
+    // Current versions never expire: the sources and the archive are the data.
+    expect(documents.some((rule: { ExpirationInDays?: number }) => rule.ExpirationInDays !== undefined)).toBe(
+      false,
+    );
+    const logs = resources[logicalIdOf(stack.stores.accessLogBucket)].Properties.LifecycleConfiguration.Rules;
+    expect(logs).toEqual([expect.objectContaining({ ExpirationInDays: ACCESS_LOG_DAYS, Status: 'Enabled' })]);
   });
 
   it.each(['bucket', 'accessLogBucket'] as const)('%s policy denies every request without TLS', (which) => {
