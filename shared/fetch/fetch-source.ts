@@ -97,7 +97,7 @@ async function exchange(url: URL, headers: Record<string, string>, policy: Fetch
     }),
     signal,
   );
-  return openGet(url, pinned, headers, signal);
+  return openGet(url, pinned, headers, signal, policy.tlsCa);
 }
 
 async function fetchWithin(

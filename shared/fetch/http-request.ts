@@ -6,6 +6,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
+import { rootCertificates } from 'node:tls';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { FetchError } from '../errors';
 import type { ResolvedAddress } from './policy';
@@ -17,10 +18,15 @@ export function openGet(
   pinned: ResolvedAddress,
   headers: Record<string, string>,
   signal: AbortSignal,
+  tlsCa?: string,
 ): Promise<IncomingMessage> {
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const options = { method: 'GET', headers, signal, agent: false, lookup: pinnedLookup(pinned) } as const;
   return new Promise((resolve, reject) => {
-    const req = send(url, { method: 'GET', headers, signal, agent: false, lookup: pinnedLookup(pinned) });
+    // The URL keeps the hostname, so TLS still sends it as SNI and verifies the certificate against it.
+    const req =
+      url.protocol === 'https:'
+        ? httpsRequest(url, { ...options, ...(tlsCa && { ca: [...rootCertificates, tlsCa] }) })
+        : httpRequest(url, options);
     req.on('response', resolve);
     req.on('error', (cause) => reject(networkError(url, cause, signal)));
     req.end();

@@ -26,6 +26,8 @@ export interface FetchPolicy {
   /** DNS resolution; defaults to the system resolver. Tests inject one to simulate rebinding. */
   resolve?: Resolver;
   userAgent?: string;
+  /** Extra CA certificates (PEM) trusted for https, e.g. a private CA; the system roots stay trusted. */
+  tlsCa?: string;
 }
 
 export const DEFAULT_MAX_REDIRECTS = 3;
