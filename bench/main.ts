@@ -5,11 +5,11 @@
 import { type BenchResult, printTable } from './harness';
 
 const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult | BenchResult[]> }>> = {
-  parse: () => import('./parse'),
-  ingest: () => import('./ingest'),
-  api: () => import('./api'),
-  start: () => import('./start'),
-  refresh: () => import('./refresh'),
+  parse: () => import('./parse.js'),
+  ingest: () => import('./ingest.js'),
+  api: () => import('./api.js'),
+  start: () => import('./start.js'),
+  refresh: () => import('./refresh.js'),
 };
 
 async function main(): Promise<void> {
