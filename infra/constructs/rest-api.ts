@@ -8,6 +8,8 @@ import type { RouteSpec } from '../../shared/topology';
 /** Stage-wide limits; reads are public, so throttling is their only guard. */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 export const API_STAGE = 'v1';
+/** Response types API Gateway turns back into bytes; uploads (text/plain, text/html) stay text. */
+export const BINARY_MEDIA_TYPES = ['image/*'];
 
 export interface FactSheetApiProps {
   routes: readonly RouteSpec[];
@@ -38,6 +40,8 @@ export class FactSheetApi extends Construct {
     this.api = new apigw.RestApi(this, 'Api', {
       description: 'Fact sheets: sheets, figures, revisions and diffs',
       endpointTypes: [apigw.EndpointType.REGIONAL],
+      // The function base64-encodes binary bodies (docs favicons); API Gateway decodes them for these types.
+      binaryMediaTypes: BINARY_MEDIA_TYPES,
       // Access and execution logs need the account-level CloudWatch role.
       cloudWatchRole: true,
       deployOptions: {

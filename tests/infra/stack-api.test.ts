@@ -1,5 +1,5 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { API_THROTTLE, pathParameters } from '../../infra/constructs/rest-api';
+import { API_THROTTLE, BINARY_MEDIA_TYPES, pathParameters } from '../../infra/constructs/rest-api';
 import type { FactSheetStack } from '../../infra/stack';
 import { routes } from '../../shared/topology';
 import { buildStack } from './support/build-stack';
@@ -91,6 +91,14 @@ describe('REST API from the topology routes', () => {
         }),
       ],
     });
+  });
+
+  it('a regional endpoint that passes binary doc assets through, and keeps uploads as text', () => {
+    template.hasResourceProperties('AWS::ApiGateway::RestApi', {
+      EndpointConfiguration: { Types: ['REGIONAL'] },
+      BinaryMediaTypes: BINARY_MEDIA_TYPES,
+    });
+    expect(BINARY_MEDIA_TYPES.some((type) => type.startsWith('text/'))).toBe(false);
   });
 
   it('API Gateway rejections answer application/problem+json', () => {
