@@ -182,4 +182,9 @@ function main(): void {
   for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
 }
 
+// Piping into `head` closes stdout early; that is not an error of the run.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+});
+
 main();

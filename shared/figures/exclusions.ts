@@ -22,6 +22,7 @@ export function excludedSpans(copy: string): Span[] {
 // The number names a provision, page or document; it does not measure anything.
 const REFERENCE_BEFORE =
   /\b(?:sections?|sec\.|articles?|art\.|paragraphs?|para\.|chapters?|title|rule|resolutions?|regulation|no\.|nos\.|nr\.|page|pages|p\.|pp\.|annex|appendix|clause|public law|p\.l\.)\s+(?:\d[\d.,]*(?:,|\s+and|\s+or)\s+)*$/i;
+const TIME_PREFIX = /\b(?:mid|early|late|pre|post)-$/i;
 // `Appropriations Act, 2020`, `Code of 1986`.
 const LAW_BEFORE = /\b(?:Act|Law|Code)(?:,| of)\s+$/;
 
@@ -32,7 +33,9 @@ const LAW_BEFORE = /\b(?:Act|Law|Code)(?:,| of)\s+$/;
 export function isReference(copy: string, start: number, end: number): boolean {
   const prev = copy.charCodeAt(start - 1);
   const prev2 = copy.charCodeAt(start - 2);
-  if (isLetter(prev) || (prev === 45 && isLetter(prev2))) return true;
+  if (isLetter(prev)) return true;
+  // `COVID-19` is a name, but `mid-2020` and `pre-2012` are years.
+  if (prev === 45 && isLetter(prev2)) return !TIME_PREFIX.test(copy.slice(Math.max(0, start - 7), start));
   if (
     isLetter(copy.charCodeAt(end)) ||
     (copy.charAt(end) === '-' && /\d/.test(copy.charAt(end + 1)) && isLetter(prev2))

@@ -2,7 +2,7 @@
  * Tokenizer for numbers: one compiled pattern finds every digit group, number word and connector; everything
  * else in the text is skipped by the regex engine, so the parser only walks number-relevant tokens.
  */
-import { HUNDRED_WORDS, ORDINALS, SCALES, TEENS, TENS, UNITS } from './number-words';
+import { HUNDRED_WORDS, LETTER_SCALES, ORDINALS, SCALES, TEENS, TENS, UNITS } from './number-words';
 
 export type TokenClass =
   | 'num'
@@ -54,26 +54,11 @@ function digitPattern(digits: string): RegExp {
 const STRICT = digitPattern(DIGITS_STRICT);
 const LENIENT = digitPattern(DIGITS_LENIENT);
 
-const LETTER_SCALE_VALUES: Readonly<Record<string, number>> = {
-  k: 1e3,
-  m: 1e6,
-  mm: 1e6,
-  mil: 1e6,
-  mn: 1e6,
-  mln: 1e6,
-  g: 1e9,
-  b: 1e9,
-  bn: 1e9,
-  bln: 1e9,
-  tn: 1e12,
-  tln: 1e12,
-};
-
 /** The factor of an abbreviated scale written after digits, or undefined when `suffix` is a unit (`ml`). */
 export function letterScale(suffix: string, attached: boolean): number | undefined {
-  // A lone lower-case `m` glued to digits is a metre far more often than a million (`1m`).
-  if (attached && suffix === 'm') return undefined;
-  return LETTER_SCALE_VALUES[suffix.toLowerCase()];
+  // A lone lower-case `m` or `g` glued to digits is a metre or a gram far more often than a scale (`1m`, `5g`).
+  if (attached && (suffix === 'm' || suffix === 'g')) return undefined;
+  return LETTER_SCALES[suffix.toLowerCase()];
 }
 
 interface Entry {
@@ -113,7 +98,7 @@ const LEXICON: ReadonlyMap<string, Entry> = (() => {
   add('over', 'over', 0);
   add('out', 'out', 0);
   add('of', 'of', 0);
-  for (const [w, v] of Object.entries(LETTER_SCALE_VALUES)) add(w, 'lscale', v);
+  for (const [w, v] of Object.entries(LETTER_SCALES)) add(w, 'lscale', v);
   return m;
 })();
 

@@ -1,5 +1,6 @@
 /** The English number lexicon: cardinal words, scales and ordinal denominators. */
 
+/** Cardinal words zero to nine (with the British `nought`/`naught`). */
 export const UNITS: Readonly<Record<string, number>> = {
   zero: 0,
   nought: 0,
@@ -15,6 +16,7 @@ export const UNITS: Readonly<Record<string, number>> = {
   nine: 9,
 };
 
+/** Cardinal words ten to nineteen. */
 export const TEENS: Readonly<Record<string, number>> = {
   ten: 10,
   eleven: 11,
@@ -28,6 +30,7 @@ export const TEENS: Readonly<Record<string, number>> = {
   nineteen: 19,
 };
 
+/** Tens words twenty to ninety. */
 export const TENS: Readonly<Record<string, number>> = {
   twenty: 20,
   thirty: 30,
@@ -61,7 +64,6 @@ export const LETTER_SCALES: Readonly<Record<string, number>> = {
   b: 1e9,
   bn: 1e9,
   bln: 1e9,
-  t: 1e12,
   tn: 1e12,
   tln: 1e12,
 };
@@ -111,4 +113,5 @@ export function isUnitOrdinal(word: string): boolean {
   return word in ORDINAL_UNITS || word === 'first';
 }
 
+/** `hundred` multiplies only the group it closes (`ninety-five hundred` = 9500). */
 export const HUNDRED_WORDS: ReadonlySet<string> = new Set(['hundred', 'hundreds']);

@@ -23,6 +23,10 @@ describe('numbers that are not figures', () => {
     expect(texts('Related Programs Appropriations Act, 2020 (the Act)')).toEqual([]);
   });
 
+  it('keeps a year after mid-, early- or late-', () => {
+    expect(texts('Elections slipped to mid-2022 and COVID-19 spread.')).toEqual(['2022']);
+  });
+
   it('drops ordinals and digits glued to units', () => {
     expect(texts('the 4th meeting measured 180ml')).toEqual([]);
   });
