@@ -20,7 +20,12 @@ import { type BenchResult, fmt, median, percentile } from './harness';
 
 const UPLOADS = 200;
 const REVISIONS = 50;
-const WRITE_COMMANDS = new Set(['BatchWriteItemCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
+const WRITE_COMMANDS = new Set([
+  'BatchWriteItemCommand',
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+]);
 
 function event(bucket: string, key: string): S3Event {
   return {
@@ -90,7 +95,8 @@ export async function run(): Promise<BenchResult> {
     counts.items = 0;
     const firsts: number[] = [];
     const started = performance.now();
-    for (let i = 0; i < UPLOADS; i++) firsts.push(await uploadOne(`sheet-${i}`, `${base}\nUpload number ${i}.`, 1));
+    for (let i = 0; i < UPLOADS; i++)
+      firsts.push(await uploadOne(`sheet-${i}`, `${base}\nUpload number ${i}.`, 1));
     const elapsed = performance.now() - started;
     const firstWrites = counts.writes / UPLOADS;
     const firstItems = counts.items / UPLOADS;
@@ -98,7 +104,8 @@ export async function run(): Promise<BenchResult> {
     counts.writes = 0;
     counts.items = 0;
     const seconds: number[] = [];
-    for (let i = 0; i < REVISIONS; i++) seconds.push(await uploadOne(`sheet-${i}`, `${revised}\nUpload number ${i}.`, 2));
+    for (let i = 0; i < REVISIONS; i++)
+      seconds.push(await uploadOne(`sheet-${i}`, `${revised}\nUpload number ${i}.`, 2));
     const secondWrites = counts.writes / REVISIONS;
     const secondItems = counts.items / REVISIONS;
 
@@ -135,10 +142,18 @@ export async function run(): Promise<BenchResult> {
             'items written/rev': fmt(secondItems, 1),
           },
         },
-        { name: 'baseline: one S3 PutObject', values: { 'p50 ms': fmt(median(putObject)), 'p95 ms': fmt(percentile(putObject, 95)) } },
-        { name: 'baseline: one DynamoDB PutItem', values: { 'p50 ms': fmt(median(putItem)), 'p95 ms': fmt(percentile(putItem, 95)) } },
+        {
+          name: 'baseline: one S3 PutObject',
+          values: { 'p50 ms': fmt(median(putObject)), 'p95 ms': fmt(percentile(putObject, 95)) },
+        },
+        {
+          name: 'baseline: one DynamoDB PutItem',
+          values: { 'p50 ms': fmt(median(putItem)), 'p95 ms': fmt(percentile(putItem, 95)) },
+        },
       ],
-      notes: ['Goal: p50 ≤ 30 ms for PutObject → revision readable. Sequential uploads, one process, 2 cores.'],
+      notes: [
+        'Goal: p50 ≤ 30 ms for PutObject → revision readable. Sequential uploads, one process, 2 cores.',
+      ],
     };
   } finally {
     await emulators.stop();

@@ -92,7 +92,9 @@ export class RecordingMetrics implements PipelineMetrics {
     this.counts[name] = (this.counts[name] ?? 0) + value;
   }
   milliseconds(name: MetricName, value: number): void {
-    (this.timings[name] ??= []).push(value);
+    const list = this.timings[name] ?? [];
+    list.push(value);
+    this.timings[name] = list;
   }
   flush(): void {}
 }

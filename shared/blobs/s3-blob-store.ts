@@ -1,10 +1,5 @@
 /** BlobStore over one S3 bucket (AWS or s3rver); SDK failures become domain errors here. */
-import {
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { translateAwsError } from '../store/aws-errors';
 import type { BlobStore, StoredObject } from './ports';
 

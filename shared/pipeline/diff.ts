@@ -26,7 +26,12 @@ function maskedContext(figure: Figure): string {
 }
 
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^a-z#\u0000]+/).filter(Boolean));
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z#\u0000]+/)
+      .filter(Boolean),
+  );
 }
 
 function similarity(a: string, b: string): number {
@@ -102,11 +107,18 @@ function pairByPosition(before: Figure[], after: Figure[], pairs: Pair[]): void 
 }
 
 function sectionChanged(a: Section, b: Section): boolean {
-  return a.heading !== b.heading || a.level !== b.level || JSON.stringify(a.blocks) !== JSON.stringify(b.blocks);
+  return (
+    a.heading !== b.heading || a.level !== b.level || JSON.stringify(a.blocks) !== JSON.stringify(b.blocks)
+  );
 }
 
 /** Summarizes `before` → `after` (revision numbers `from` → `to`); `before` null means everything is new. */
-export function diffSheets(before: ParsedSheet | null, after: ParsedSheet, from: number, to: number): DiffSummary {
+export function diffSheets(
+  before: ParsedSheet | null,
+  after: ParsedSheet,
+  from: number,
+  to: number,
+): DiffSummary {
   const oldFigures = [...(before?.figures ?? [])];
   const newFigures = [...after.figures];
   const pairs: Pair[] = [];
@@ -124,10 +136,12 @@ export function diffSheets(before: ParsedSheet | null, after: ParsedSheet, from:
   const sections = {
     added: after.sections.filter((s) => !oldSections.has(s.id)).map((s) => s.id),
     removed: [...oldSections.keys()].filter((id) => !newIds.has(id)),
-    changed: after.sections.filter((s) => {
-      const old = oldSections.get(s.id);
-      return old !== undefined && sectionChanged(old, s);
-    }).map((s) => s.id),
+    changed: after.sections
+      .filter((s) => {
+        const old = oldSections.get(s.id);
+        return old !== undefined && sectionChanged(old, s);
+      })
+      .map((s) => s.id),
   };
   return {
     from,

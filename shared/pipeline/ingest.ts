@@ -106,7 +106,8 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
     }
     if (cached?.hash !== hash) {
       const parsed = timedParse(deps, object.bytes, id, contentType);
-      if (parsed instanceof InvalidSourceError) return rejectSource(deps, id, key, parsed.reason, parsed.message);
+      if (parsed instanceof InvalidSourceError)
+        return rejectSource(deps, id, key, parsed.reason, parsed.message);
       cached = { hash, sheet: { ...parsed, id, sourceHash: hash } };
     }
     const sheet = cached.sheet;

@@ -2,8 +2,9 @@
  * Re-parse the ARCHIVED source of a sheet's latest revision with the current parser, publishing a new
  * revision (reason `reprocess`) when the parser version differs, or always with `force`.
  */
-import { ConflictError, InvalidSourceError, NotFoundError, RevisionConflictError } from '../errors';
+
 import type { SourceRejection } from '../errors';
+import { ConflictError, InvalidSourceError, NotFoundError, RevisionConflictError } from '../errors';
 import type { PipelineDeps } from './deps';
 import { diffSheets } from './diff';
 import { DEFAULT_PUBLISH_ATTEMPTS, rejectSource, timedParse } from './ingest';
@@ -53,7 +54,12 @@ export async function reprocessSheet(
         expectedLatest: latest,
       });
       deps.metrics.count('RevisionsPublished');
-      deps.logger.info('sheet reprocessed', { key: archiveKey, sheetId: id, revision, parserVersion: sheet.parserVersion });
+      deps.logger.info('sheet reprocessed', {
+        key: archiveKey,
+        sheetId: id,
+        revision,
+        parserVersion: sheet.parserVersion,
+      });
       return { status: 'published', id, revision };
     } catch (err) {
       if (!(err instanceof RevisionConflictError)) throw err;
@@ -65,7 +71,11 @@ export async function reprocessSheet(
 export interface ReprocessAllOptions extends ReprocessOptions {
   /** Sheets reprocessed at the same time (default 4). */
   concurrency?: number;
-  onProgress?: (progress: { done: number; id: string; outcome: ReprocessOutcome | { status: 'failed'; error: string } }) => void;
+  onProgress?: (progress: {
+    done: number;
+    id: string;
+    outcome: ReprocessOutcome | { status: 'failed'; error: string };
+  }) => void;
 }
 
 export interface ReprocessAllSummary {
@@ -77,7 +87,10 @@ export interface ReprocessAllSummary {
 }
 
 /** Every sheet (walking listSheets), with bounded concurrency; one failure does not stop the others. */
-export async function reprocessAll(deps: PipelineDeps, options: ReprocessAllOptions = {}): Promise<ReprocessAllSummary> {
+export async function reprocessAll(
+  deps: PipelineDeps,
+  options: ReprocessAllOptions = {},
+): Promise<ReprocessAllSummary> {
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
@@ -86,7 +99,13 @@ export async function reprocessAll(deps: PipelineDeps, options: ReprocessAllOpti
     cursor = page.nextCursor;
   } while (cursor);
 
-  const summary: ReprocessAllSummary = { total: ids.length, published: 0, unchanged: 0, rejected: 0, failed: [] };
+  const summary: ReprocessAllSummary = {
+    total: ids.length,
+    published: 0,
+    unchanged: 0,
+    rejected: 0,
+    failed: [],
+  };
   let next = 0;
   let done = 0;
   const worker = async () => {

@@ -51,7 +51,10 @@ export async function ingestS3Records(
     const key = decodeS3Key(raw) ?? raw;
     try {
       result.outcomes.push(
-        await ingestObject(deps, { key, ...(record.eventTime !== undefined && { eventTime: record.eventTime }) }),
+        await ingestObject(deps, {
+          key,
+          ...(record.eventTime !== undefined && { eventTime: record.eventTime }),
+        }),
       );
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);

@@ -2,8 +2,9 @@
  * S3 key conventions for sources and archives (DESIGN.md "Storage"): uploads live at
  * `sources/{id}.{txt|html}`, accepted bytes are archived immutably at `archive/{id}/{sha256}.{ext}`.
  */
-import { ARCHIVE_PREFIX, SOURCES_PREFIX } from '../topology';
+
 import type { ContentType } from '../model';
+import { ARCHIVE_PREFIX, SOURCES_PREFIX } from '../topology';
 
 const SHEET_ID = /^[a-z0-9-]{1,64}$/;
 

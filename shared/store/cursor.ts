@@ -18,7 +18,10 @@ export interface CursorShape {
 const MAX_CURSOR_LENGTH = 2048;
 
 function invalid(): never {
-  throw new ValidationError('Invalid cursor: pass back the nextCursor of a previous page unchanged', 'cursor');
+  throw new ValidationError(
+    'Invalid cursor: pass back the nextCursor of a previous page unchanged',
+    'cursor',
+  );
 }
 
 /** Encodes a LastEvaluatedKey (string attributes only) as an opaque cursor; undefined stays undefined. */

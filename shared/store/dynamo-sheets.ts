@@ -29,7 +29,7 @@ import {
 import { RevisionConflictError } from '../errors';
 import type { Figure, Section } from '../model';
 import { translateAwsError } from './aws-errors';
-import { batchWriteAll, defaultBackoff, type BackoffOptions, type WriteRequest } from './batch-write';
+import { type BackoffOptions, batchWriteAll, defaultBackoff, type WriteRequest } from './batch-write';
 import { checkLimit, decodeCursor, encodeCursor } from './cursor';
 import {
   attemptHeaderSk,
@@ -135,7 +135,8 @@ export class DynamoSheetRepository implements SheetRepository {
       ExpressionAttributeValues: { ':pk': sheetPk(id), ':prefix': revisionSk(revision) },
     });
     const marker = items.find((item) => item.sk === revisionSk(revision));
-    const attempt = (marker?.attempt as string | undefined) ?? (await this.uncommittedLatestAttempt(id, revision));
+    const attempt =
+      (marker?.attempt as string | undefined) ?? (await this.uncommittedLatestAttempt(id, revision));
     if (!attempt) return null;
     const prefix = attemptPrefix(revision, attempt);
     const own = items.filter((item) => item.sk.startsWith(prefix));
@@ -249,7 +250,9 @@ export class DynamoSheetRepository implements SheetRepository {
     );
     return {
       ...result,
-      items: result.items.map(({ at, key, reason, message }) => ({ at, key, reason, message }) as SheetErrorRecord),
+      items: result.items.map(
+        ({ at, key, reason, message }) => ({ at, key, reason, message }) as SheetErrorRecord,
+      ),
     };
   }
 
@@ -303,7 +306,11 @@ export class DynamoSheetRepository implements SheetRepository {
    * The conditional META flip. Returns the LATEST#F projection as it stood (sort key → revision) when the
    * old META proves it complete, which saves reading it back; undefined when unknown.
    */
-  private async flip(input: PublishInput, attempt: string, now: string): Promise<Map<string, unknown> | undefined> {
+  private async flip(
+    input: PublishInput,
+    attempt: string,
+    now: string,
+  ): Promise<Map<string, unknown> | undefined> {
     const { sheet, expectedLatest } = input;
     try {
       const res = await this.client.send(
@@ -370,7 +377,9 @@ export class DynamoSheetRepository implements SheetRepository {
         [GSI1.sk]: pad(target.revision, 8),
       });
       const requests: WriteRequest[] = [{ PutRequest: { Item: marker } }];
-      requests.push(...(await this.projectionWrites(id, target.revision, target.body, target.figures, known)));
+      requests.push(
+        ...(await this.projectionWrites(id, target.revision, target.body, target.figures, known)),
+      );
       known = undefined;
       await this.write(requests);
       try {
@@ -462,11 +471,15 @@ export class DynamoSheetRepository implements SheetRepository {
 
   private async readPart(id: string, revision: number, kind: 'S' | 'F') {
     const marker = await this.getItem(sheetPk(id), revisionSk(revision));
-    const attempt = (marker?.attempt as string | undefined) ?? (await this.uncommittedLatestAttempt(id, revision));
+    const attempt =
+      (marker?.attempt as string | undefined) ?? (await this.uncommittedLatestAttempt(id, revision));
     if (!attempt) return { sections: [], figures: [], text: '' };
     const items = await this.queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': sheetPk(id), ':prefix': `${attemptPrefix(revision, attempt)}${kind}#` },
+      ExpressionAttributeValues: {
+        ':pk': sheetPk(id),
+        ':prefix': `${attemptPrefix(revision, attempt)}${kind}#`,
+      },
     });
     return assembleContent(items, revision, attempt);
   }
@@ -474,7 +487,9 @@ export class DynamoSheetRepository implements SheetRepository {
   private async latestRevisions(ids: readonly string[]): Promise<Map<string, number>> {
     const latest = new Map<string, number>();
     for (let i = 0; i < ids.length; i += 100) {
-      let keys: Record<string, unknown>[] = ids.slice(i, i + 100).map((id) => ({ pk: sheetPk(id), sk: META_SK }));
+      let keys: Record<string, unknown>[] = ids
+        .slice(i, i + 100)
+        .map((id) => ({ pk: sheetPk(id), sk: META_SK }));
       for (let attempt = 0; keys.length > 0; attempt++) {
         try {
           const res = await this.client.send(
@@ -491,7 +506,9 @@ export class DynamoSheetRepository implements SheetRepository {
         }
         if (keys.length > 0) {
           if (attempt + 1 >= this.backoff.maxAttempts) break;
-          await this.backoff.sleep(Math.floor(this.backoff.random() * this.backoff.baseDelayMs * 2 ** attempt));
+          await this.backoff.sleep(
+            Math.floor(this.backoff.random() * this.backoff.baseDelayMs * 2 ** attempt),
+          );
         }
       }
     }
@@ -520,7 +537,12 @@ export class DynamoSheetRepository implements SheetRepository {
     do {
       try {
         const res = await this.client.send(
-          new QueryCommand({ ...input, TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+          new QueryCommand({
+            ...input,
+            TableName: this.tableName,
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
         );
         items.push(...((res.Items ?? []) as Item[]));
         start = res.LastEvaluatedKey;

@@ -31,10 +31,14 @@ const clone = <T>(value: T): T => structuredClone(value);
 /** Pages an in-memory list with the same opaque, validated cursors the DynamoDB adapter uses. */
 function pageOf<T>(all: readonly T[], page: PageRequest, scope: string): Page<T> {
   const limit = checkLimit(page.limit);
-  const start = page.cursor === undefined ? 0 : Number(decodeCursor(page.cursor, { keys: ['scope', 'offset'], fixed: { scope } }).offset);
+  const start =
+    page.cursor === undefined
+      ? 0
+      : Number(decodeCursor(page.cursor, { keys: ['scope', 'offset'], fixed: { scope } }).offset);
   if (!Number.isInteger(start) || start < 0) throw new ValidationError('Invalid cursor', 'cursor');
   const items = all.slice(start, start + limit);
-  const next = start + limit < all.length ? encodeCursor({ scope, offset: String(start + limit) }) : undefined;
+  const next =
+    start + limit < all.length ? encodeCursor({ scope, offset: String(start + limit) }) : undefined;
   return { items: clone(items), ...(next !== undefined && { nextCursor: next }) };
 }
 
@@ -84,7 +88,9 @@ export class InMemorySheetRepository implements SheetRepository {
     await this.beforeFlip(sheet.id, input.expectedLatest + 1);
     const current = state.meta?.latestRevision ?? 0;
     if (current !== input.expectedLatest) {
-      throw new RevisionConflictError(`Sheet ${sheet.id}: revision ${input.expectedLatest + 1} was published by another writer`);
+      throw new RevisionConflictError(
+        `Sheet ${sheet.id}: revision ${input.expectedLatest + 1} was published by another writer`,
+      );
     }
     const revision = current + 1;
     const at = this.now().toISOString();

@@ -6,7 +6,6 @@
  * stays far below DynamoDB's 400 KB limit: the text is chunked and an oversized section spills into parts.
  */
 import type { Figure, ParsedSheet, Section } from '../model';
-import type { RevisionHeader } from './ports';
 import {
   attemptHeaderSk,
   attemptPrefix,
@@ -18,6 +17,7 @@ import {
   sheetPk,
   textSk,
 } from './keys';
+import type { RevisionHeader } from './ports';
 
 /** UTF-16 units per text chunk / section part: at most ~300 KB of UTF-8, under the 400 KB item limit. */
 export const CHUNK_CHARS = 100_000;
@@ -76,7 +76,13 @@ export function revisionItems(body: HeaderItemBody, sheet: ParsedSheet, attempt:
 /** The commit marker: the header body plus the winning attempt, listed through gsi1. */
 export function markerItem(body: HeaderItemBody, attempt: string, gsi1: Record<string, string>): Item {
   const { header } = body;
-  return { pk: sheetPk(header.id), sk: revisionSk(header.revision), attempt, ...gsi1, body: JSON.stringify(body) };
+  return {
+    pk: sheetPk(header.id),
+    sk: revisionSk(header.revision),
+    attempt,
+    ...gsi1,
+    body: JSON.stringify(body),
+  };
 }
 
 /** The header body of an attempt-header or marker item. */

@@ -9,7 +9,7 @@ import { documentClient, s3Client } from '../../shared/aws/clients';
 import { S3BlobStore } from '../../shared/blobs/s3-blob-store';
 import { TransientStoreError } from '../../shared/errors';
 import { PARSER_VERSION, parseSheet } from '../../shared/index';
-import { silentLogger, RecordingMetrics } from '../../shared/observability';
+import { RecordingMetrics, silentLogger } from '../../shared/observability';
 import type { PipelineDeps } from '../../shared/pipeline/deps';
 import { ingestObject, sha256Hex } from '../../shared/pipeline/ingest';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
@@ -69,7 +69,10 @@ beforeAll(async () => {
 
 describe('concurrent uploads of one sheet', () => {
   it('10 concurrent uploads → revisions strictly increasing, none lost, final content = last upload', async () => {
-    const versions = Array.from({ length: 10 }, (_, i) => `${MALI}\nThe embassy counted ${i + 1}00 visitors in 2023.`);
+    const versions = Array.from(
+      { length: 10 },
+      (_, i) => `${MALI}\nThe embassy counted ${i + 1}00 visitors in 2023.`,
+    );
     const byHash = new Map(versions.map((v) => [sha256Hex(Buffer.from(v)), v]));
     await Promise.all(
       versions.map(async (text) => {
@@ -78,8 +81,12 @@ describe('concurrent uploads of one sheet', () => {
       }),
     );
     // Whatever order S3 applied the puts in, the object now holds the last one.
-    const current = await s3Client().send(new GetObjectCommand({ Bucket: resources.bucketName, Key: 'sources/race.txt' }));
-    const finalHash = sha256Hex(await (current.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+    const current = await s3Client().send(
+      new GetObjectCommand({ Bucket: resources.bucketName, Key: 'sources/race.txt' }),
+    );
+    const finalHash = sha256Hex(
+      await (current.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray(),
+    );
 
     const meta = await sheets.getMeta('race');
     expect(meta?.sourceHash).toBe(finalHash);
@@ -91,11 +98,14 @@ describe('concurrent uploads of one sheet', () => {
       const uploaded = byHash.get(header.sourceHash);
       expect(uploaded).toBeDefined();
       const stored = await sheets.getRevision('race', header.revision);
-      expect(stored?.sheet).toEqual(parseSheet(Buffer.from(uploaded ?? ''), { id: 'race', contentType: 'text/plain' }));
+      expect(stored?.sheet).toEqual(
+        parseSheet(Buffer.from(uploaded ?? ''), { id: 'race', contentType: 'text/plain' }),
+      );
       if (header.revision > 1) expect(header.diff?.from).toBe(header.revision - 1);
     }
     // Consecutive revisions never repeat the same bytes.
-    for (let i = 1; i < history.length; i++) expect(history[i]?.sourceHash).not.toBe(history[i - 1]?.sourceHash);
+    for (let i = 1; i < history.length; i++)
+      expect(history[i]?.sourceHash).not.toBe(history[i - 1]?.sourceHash);
     expect(meta?.projectedRevision).toBe(meta?.latestRevision);
   });
 });
@@ -108,7 +118,9 @@ describe('a failure between the child writes and the META flip', () => {
 
     await putSource('sources/flaky.txt', REVISED);
     flaky.failNext = true;
-    await expect(ingestObject(deps(flaky), { key: 'sources/flaky.txt' })).rejects.toBeInstanceOf(TransientStoreError);
+    await expect(ingestObject(deps(flaky), { key: 'sources/flaky.txt' })).rejects.toBeInstanceOf(
+      TransientStoreError,
+    );
     expect((await sheets.getMeta('flaky'))?.latestRevision).toBe(1);
     expect((await sheets.getRevision('flaky', 1))?.sheet.text).toContain('$148 million');
     expect(await sheets.getRevision('flaky', 2)).toBeNull();
@@ -130,12 +142,20 @@ describe('a writer that stopped after the META flip', () => {
     await handler(putEvent(resources.bucketName, 'sources/halted.txt'));
     const pk = 'SHEET#halted';
     // Undo what finalize wrote: the marker, the projection and META.projectedRevision.
-    await documentClient().send(new DeleteCommand({ TableName: resources.tableName, Key: { pk, sk: 'REV#00000001' } }));
+    await documentClient().send(
+      new DeleteCommand({ TableName: resources.tableName, Key: { pk, sk: 'REV#00000001' } }),
+    );
     for (const item of await itemsUnder('halted', 'LATEST#F#')) {
-      await documentClient().send(new DeleteCommand({ TableName: resources.tableName, Key: { pk, sk: item.sk } }));
+      await documentClient().send(
+        new DeleteCommand({ TableName: resources.tableName, Key: { pk, sk: item.sk } }),
+      );
     }
     await documentClient().send(
-      new UpdateCommand({ TableName: resources.tableName, Key: { pk, sk: 'META' }, UpdateExpression: 'REMOVE projectedRevision' }),
+      new UpdateCommand({
+        TableName: resources.tableName,
+        Key: { pk, sk: 'META' },
+        UpdateExpression: 'REMOVE projectedRevision',
+      }),
     );
 
     const stored = await sheets.getRevision('halted', 1);

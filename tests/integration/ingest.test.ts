@@ -2,6 +2,8 @@
  * The ingest handler against real s3rver + dynalite: S3 event records in, revisions out.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+// Imported after env.ts; the handler wires itself (config, clients) on its first invocation.
+import { handler } from '../../functions/ingest';
 import { documentClient, s3Client } from '../../shared/aws/clients';
 import { parseSheet } from '../../shared/index';
 import { sha256Hex } from '../../shared/pipeline/ingest';
@@ -9,9 +11,6 @@ import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { BAD_INPUTS, fixture } from '../support/pipeline-deps';
 import { createTestResources, type TestResources } from '../support/resources';
 import { loadS3Event, putEvent } from '../support/s3-events';
-
-// Imported after env.ts; the handler wires itself (config, clients) on its first invocation.
-import { handler } from '../../functions/ingest';
 
 const MALI = fixture('sheets/mali.txt');
 const REVISED = fixture('sheets/mali-revised.txt');
@@ -37,14 +36,21 @@ describe('ingest handler on the emulators', () => {
   it('accepts the AWS sample put event: first upload → revision 1 with every section and figure', async () => {
     await putSource('sources/mali.txt', MALI);
     const result = await handler(loadS3Event('S3Put.json', resources.bucketName));
-    expect(result.outcomes).toEqual([expect.objectContaining({ status: 'published', id: 'mali', revision: 1 })]);
+    expect(result.outcomes).toEqual([
+      expect.objectContaining({ status: 'published', id: 'mali', revision: 1 }),
+    ]);
 
     const expected = parseSheet(MALI, { id: 'mali', contentType: 'text/plain' });
     const stored = await sheets.getRevision('mali', 1);
     expect(stored?.sheet).toEqual(expected);
     expect(await sheets.getSections('mali', 1)).toEqual(expected.sections);
     expect(await sheets.getFigures('mali', 1)).toEqual(expected.figures);
-    expect(stored?.header).toMatchObject({ revision: 1, sourceHash: sha256Hex(MALI), reason: 'upload', diff: null });
+    expect(stored?.header).toMatchObject({
+      revision: 1,
+      sourceHash: sha256Hex(MALI),
+      reason: 'upload',
+      diff: null,
+    });
     expect(await sheets.getMeta('mali')).toMatchObject({ latestRevision: 1, projectedRevision: 1 });
   });
 
@@ -89,17 +95,20 @@ describe('ingest handler on the emulators', () => {
     expect((await sheets.getMeta('chad'))?.sourceHash).toBe(sha256Hex(REVISED));
   });
 
-  it.each(BAD_INPUTS)('rejects $label: error record, and the previous revision still served', async ({ bytes, ext, reason }) => {
-    const before = await sheets.getMeta('mali');
-    const result = await upload(`sources/mali.${ext}`, bytes);
-    expect(result.outcomes).toEqual([expect.objectContaining({ status: 'rejected', id: 'mali', reason })]);
-    const meta = await sheets.getMeta('mali');
-    expect(meta?.latestRevision).toBe(before?.latestRevision);
-    expect(meta?.sourceHash).toBe(before?.sourceHash);
-    expect(meta?.lastError).toMatchObject({ key: `sources/mali.${ext}`, reason });
-    expect((await sheets.listErrors('mali', { limit: 1 })).items[0]).toMatchObject({ reason });
-    expect((await sheets.getRevision('mali', 2))?.sheet.text).toContain('$152 million');
-  });
+  it.each(BAD_INPUTS)(
+    'rejects $label: error record, and the previous revision still served',
+    async ({ bytes, ext, reason }) => {
+      const before = await sheets.getMeta('mali');
+      const result = await upload(`sources/mali.${ext}`, bytes);
+      expect(result.outcomes).toEqual([expect.objectContaining({ status: 'rejected', id: 'mali', reason })]);
+      const meta = await sheets.getMeta('mali');
+      expect(meta?.latestRevision).toBe(before?.latestRevision);
+      expect(meta?.sourceHash).toBe(before?.sourceHash);
+      expect(meta?.lastError).toMatchObject({ key: `sources/mali.${ext}`, reason });
+      expect((await sheets.listErrors('mali', { limit: 1 })).items[0]).toMatchObject({ reason });
+      expect((await sheets.getRevision('mali', 2))?.sheet.text).toContain('$152 million');
+    },
+  );
 
   it('rejects an over-limit source without a revision (2 MB + 1 byte)', async () => {
     const result = await upload('sources/big.txt', Buffer.alloc(2 * 1024 * 1024 + 1, 'a'));
@@ -113,8 +122,12 @@ describe('ingest handler on the emulators', () => {
     expect(event.Records[0]?.s3.object.key).toBe('sources/c%C3%B4te+d.txt');
     await putSource('sources/côte d.txt', MALI);
     const result = await handler(event);
-    expect(result.outcomes).toEqual([expect.objectContaining({ status: 'rejected', id: 'cote-d', reason: 'bad-id' })]);
-    expect((await sheets.listErrors('cote-d', { limit: 5 })).items[0]).toMatchObject({ key: 'sources/côte d.txt' });
+    expect(result.outcomes).toEqual([
+      expect.objectContaining({ status: 'rejected', id: 'cote-d', reason: 'bad-id' }),
+    ]);
+    expect((await sheets.listErrors('cote-d', { limit: 5 })).items[0]).toMatchObject({
+      key: 'sources/côte d.txt',
+    });
     expect(await sheets.getMeta('cote-d')).toBeNull();
   });
 

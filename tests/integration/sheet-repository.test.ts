@@ -17,9 +17,17 @@ import { createTestResources, type TestResources } from '../support/resources';
 let resources: TestResources;
 let repo: DynamoSheetRepository;
 
-const parse = (name: string, id: string) => parseSheet(fixture(`sheets/${name}`), { id, contentType: 'text/plain' });
+const parse = (name: string, id: string) =>
+  parseSheet(fixture(`sheets/${name}`), { id, contentType: 'text/plain' });
 const publish = (sheet: ParsedSheet, expectedLatest: number, extra: Partial<PublishInput> = {}) =>
-  repo.publishRevision({ sheet, archiveKey: `archive/${sheet.id}/${sheet.sourceHash}.txt`, reason: 'upload', diff: null, expectedLatest, ...extra });
+  repo.publishRevision({
+    sheet,
+    archiveKey: `archive/${sheet.id}/${sheet.sourceHash}.txt`,
+    reason: 'upload',
+    diff: null,
+    expectedLatest,
+    ...extra,
+  });
 
 beforeAll(async () => {
   resources = await createTestResources('sheet-repo');
@@ -72,8 +80,15 @@ describe('DynamoSheetRepository on dynalite', () => {
     expect(ids).toEqual(['duel', 'paged']);
 
     // A cursor forged to read another sheet's revisions through gsi1 is refused.
-    const forged = encodeCursor({ pk: 'SHEET#duel', sk: 'REV#00000001', gsi1pk: 'REVS#duel', gsi1sk: '00000001' });
-    await expect(repo.listRevisions('paged', { limit: 2, cursor: forged })).rejects.toBeInstanceOf(ValidationError);
+    const forged = encodeCursor({
+      pk: 'SHEET#duel',
+      sk: 'REV#00000001',
+      gsi1pk: 'REVS#duel',
+      gsi1sk: '00000001',
+    });
+    await expect(repo.listRevisions('paged', { limit: 2, cursor: forged })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await expect(repo.listSheets({ limit: 2, cursor: 'garbage!' })).rejects.toBeInstanceOf(ValidationError);
   });
 
@@ -115,7 +130,17 @@ describe('DynamoSheetRepository on dynalite', () => {
     const sheet: ParsedSheet = {
       ...base,
       text: `${base.text}\n${long}`,
-      sections: [...base.sections, { id: 'huge', heading: 'Huge', level: 2, start: 0, end: 1, blocks: [{ type: 'paragraph', text: long }] }],
+      sections: [
+        ...base.sections,
+        {
+          id: 'huge',
+          heading: 'Huge',
+          level: 2,
+          start: 0,
+          end: 1,
+          blocks: [{ type: 'paragraph', text: long }],
+        },
+      ],
     };
     await publish(sheet, 0);
     const stored = await repo.getRevision('huge', 1);
@@ -124,8 +149,18 @@ describe('DynamoSheetRepository on dynalite', () => {
   });
 
   it('keeps error records for a sheet without revisions, newest first', async () => {
-    await repo.recordError('ghost', { at: '2026-01-01T00:00:00.000Z', key: 'sources/ghost.txt', reason: 'empty', message: 'empty' });
-    await repo.recordError('ghost', { at: '2026-01-02T00:00:00.000Z', key: 'sources/ghost.txt', reason: 'binary', message: 'binary' });
+    await repo.recordError('ghost', {
+      at: '2026-01-01T00:00:00.000Z',
+      key: 'sources/ghost.txt',
+      reason: 'empty',
+      message: 'empty',
+    });
+    await repo.recordError('ghost', {
+      at: '2026-01-02T00:00:00.000Z',
+      key: 'sources/ghost.txt',
+      reason: 'binary',
+      message: 'binary',
+    });
     expect(await repo.getMeta('ghost')).toBeNull();
     const page = await repo.listErrors('ghost', { limit: 1 });
     expect(page.items.map((e) => e.reason)).toEqual(['binary']);

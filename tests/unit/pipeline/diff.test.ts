@@ -45,12 +45,16 @@ describe('diffSheets', () => {
     expect(fresh.figures.added).toHaveLength(before.figures.length);
     expect(fresh.sections.added).toEqual(before.sections.map((s) => s.id));
     const back = diffSheets(after, before, 2, 3);
-    expect(back.figures.removed.map((f) => f.text)).toEqual(diffSheets(before, after, 1, 2).figures.added.map((f) => f.text));
+    expect(back.figures.removed.map((f) => f.text)).toEqual(
+      diffSheets(before, after, 1, 2).figures.added.map((f) => f.text),
+    );
   });
 
   it('reports removed sections and their figures as removed', () => {
     const trimmed = parseSheet(
-      fixture('sheets/mali.txt').toString('utf8').replace(/Bilateral Economic Relations\n[\s\S]*?(?=Mali’s Membership)/, ''),
+      fixture('sheets/mali.txt')
+        .toString('utf8')
+        .replace(/Bilateral Economic Relations\n[\s\S]*?(?=Mali’s Membership)/, ''),
       { id: 'mali', contentType: 'text/plain' },
     );
     const diff = diffSheets(before, trimmed, 1, 2);

@@ -44,33 +44,44 @@ describe('ingestObject', () => {
     expect(outcome.status).toBe('published');
     if (outcome.status !== 'published') return;
     expect(outcome.revision).toBe(2);
-    expect(outcome.diff?.figures.changed.map((c) => c.after.text)).toEqual(['$152 million', '58 percent', 'six percent']);
+    expect(outcome.diff?.figures.changed.map((c) => c.after.text)).toEqual([
+      '$152 million',
+      '58 percent',
+      'six percent',
+    ]);
     expect((await deps.sheets.getRevisionHeader('mali', 2))?.diff).toEqual(outcome.diff);
   });
 
   it('republishes identical bytes when the parser version changed', async () => {
     const deps = memoryDeps();
     await upload(deps, 'sources/mali.txt', MALI);
-    const newer = { ...deps, parserVersion: '99.0.0', parse: (s: string | Uint8Array, o?: object) => ({ ...deps.parse(s, o), parserVersion: '99.0.0' }) };
+    const newer = {
+      ...deps,
+      parserVersion: '99.0.0',
+      parse: (s: string | Uint8Array, o?: object) => ({ ...deps.parse(s, o), parserVersion: '99.0.0' }),
+    };
     const outcome = await ingestObject(newer, { key: 'sources/mali.txt' });
     expect(outcome).toMatchObject({ status: 'published', revision: 2 });
     expect((await deps.sheets.getMeta('mali'))?.parserVersion).toBe('99.0.0');
   });
 
-  it.each(BAD_INPUTS)('rejects $label with an error record; revision 1 stays latest', async ({ bytes, ext, reason }) => {
-    const deps = memoryDeps();
-    await upload(deps, `sources/mali.${ext}`, MALI);
-    const outcome = await upload(deps, `sources/mali.${ext}`, bytes);
-    expect(outcome).toMatchObject({ status: 'rejected', id: 'mali', reason });
-    const meta = await deps.sheets.getMeta('mali');
-    expect(meta?.latestRevision).toBe(1);
-    expect(meta?.sourceHash).toBe(sha256Hex(MALI));
-    expect(meta?.lastError).toMatchObject({ key: `sources/mali.${ext}`, reason });
-    expect((await deps.sheets.listErrors('mali', { limit: 10 })).items).toHaveLength(1);
-    expect(deps.metrics.counts.IngestRejected).toBe(1);
-    expect(deps.logger.lines.some((l) => l.level === 'warn' && l.fields.sheetId === 'mali')).toBe(true);
-    expect(await deps.blobs.list('archive/')).toEqual([`archive/mali/${sha256Hex(MALI)}.${ext}`]);
-  });
+  it.each(BAD_INPUTS)(
+    'rejects $label with an error record; revision 1 stays latest',
+    async ({ bytes, ext, reason }) => {
+      const deps = memoryDeps();
+      await upload(deps, `sources/mali.${ext}`, MALI);
+      const outcome = await upload(deps, `sources/mali.${ext}`, bytes);
+      expect(outcome).toMatchObject({ status: 'rejected', id: 'mali', reason });
+      const meta = await deps.sheets.getMeta('mali');
+      expect(meta?.latestRevision).toBe(1);
+      expect(meta?.sourceHash).toBe(sha256Hex(MALI));
+      expect(meta?.lastError).toMatchObject({ key: `sources/mali.${ext}`, reason });
+      expect((await deps.sheets.listErrors('mali', { limit: 10 })).items).toHaveLength(1);
+      expect(deps.metrics.counts.IngestRejected).toBe(1);
+      expect(deps.logger.lines.some((l) => l.level === 'warn' && l.fields.sheetId === 'mali')).toBe(true);
+      expect(await deps.blobs.list('archive/')).toEqual([`archive/mali/${sha256Hex(MALI)}.${ext}`]);
+    },
+  );
 
   it('rejects a source over the size limit before parsing it', async () => {
     const deps = memoryDeps({ maxSourceBytes: 1000 });
@@ -91,8 +102,14 @@ describe('ingestObject', () => {
 
   it('ignores keys outside sources/ and objects deleted since the event', async () => {
     const deps = memoryDeps();
-    expect(await ingestObject(deps, { key: 'archive/mali/x.txt' })).toEqual({ status: 'ignored', reason: 'outside-sources' });
-    expect(await ingestObject(deps, { key: 'sources/gone.txt' })).toEqual({ status: 'ignored', reason: 'missing-object' });
+    expect(await ingestObject(deps, { key: 'archive/mali/x.txt' })).toEqual({
+      status: 'ignored',
+      reason: 'outside-sources',
+    });
+    expect(await ingestObject(deps, { key: 'sources/gone.txt' })).toEqual({
+      status: 'ignored',
+      reason: 'missing-object',
+    });
     expect((await deps.sheets.listSheets({ limit: 10 })).items).toEqual([]);
   });
 

@@ -26,7 +26,12 @@ describe('ingestS3Records', () => {
     await deps.blobs.put('sources/empty.txt', new Uint8Array(), 'text/plain');
     const result = await ingestS3Records(
       deps,
-      [record('sources/empty.txt'), record('sources/mali.txt'), record('other/x.txt'), record('sources/mali.txt', 'ObjectRemoved:Delete')],
+      [
+        record('sources/empty.txt'),
+        record('sources/mali.txt'),
+        record('other/x.txt'),
+        record('sources/mali.txt', 'ObjectRemoved:Delete'),
+      ],
       'b',
     );
     expect(result.outcomes.map((o) => o.status)).toEqual(['rejected', 'published', 'ignored', 'ignored']);
@@ -35,7 +40,11 @@ describe('ingestS3Records', () => {
 
   it('ignores records of another bucket', async () => {
     const deps = memoryDeps();
-    const result = await ingestS3Records(deps, [record('sources/mali.txt', 'ObjectCreated:Put', 'elsewhere')], 'b');
+    const result = await ingestS3Records(
+      deps,
+      [record('sources/mali.txt', 'ObjectCreated:Put', 'elsewhere')],
+      'b',
+    );
     expect(result.outcomes).toEqual([{ status: 'ignored', reason: 'outside-sources' }]);
   });
 

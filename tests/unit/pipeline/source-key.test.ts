@@ -35,7 +35,11 @@ describe('parseSourceKey', () => {
   });
 
   it('describes a bad id with a sanitized id to record the error under', () => {
-    expect(parseSourceKey('sources/côte d.txt')).toEqual({ ok: false, reason: 'bad-id', sanitizedId: 'cote-d' });
+    expect(parseSourceKey('sources/côte d.txt')).toEqual({
+      ok: false,
+      reason: 'bad-id',
+      sanitizedId: 'cote-d',
+    });
     expect(parseSourceKey('sources/nested/mali.txt')).toMatchObject({ ok: false, reason: 'bad-id' });
   });
 

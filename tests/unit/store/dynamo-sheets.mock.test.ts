@@ -1,8 +1,18 @@
 /**
  * Error paths the emulators cannot produce: throttling, UnprocessedItems, a lost conditional flip.
  */
-import { ConditionalCheckFailedException, DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  ProvisionedThroughputExceededException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { RevisionConflictError, TransientStoreError } from '../../../shared/errors';
@@ -25,10 +35,19 @@ const backoff: BackoffOptions = {
   random: () => 0.5,
 };
 const repo = () => new DynamoSheetRepository(client, 'table', { backoff });
-const input = { sheet, archiveKey: 'archive/mali/x.txt', reason: 'upload' as const, diff: null, expectedLatest: 0 };
+const input = {
+  sheet,
+  archiveKey: 'archive/mali/x.txt',
+  reason: 'upload' as const,
+  diff: null,
+  expectedLatest: 0,
+};
 
 function throttled() {
-  return new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: { httpStatusCode: 400 } });
+  return new ProvisionedThroughputExceededException({
+    message: 'slow down',
+    $metadata: { httpStatusCode: 400 },
+  });
 }
 
 beforeEach(() => {
@@ -39,7 +58,9 @@ beforeEach(() => {
 describe('DynamoSheetRepository error paths', () => {
   it('turns throttling on a read into a retryable TransientStoreError', async () => {
     ddbMock.on(GetCommand).rejects(throttled());
-    const err = await repo().getMeta('mali').catch((e: unknown) => e);
+    const err = await repo()
+      .getMeta('mali')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TransientStoreError);
     expect((err as TransientStoreError).retryable).toBe(true);
   });
@@ -71,7 +92,9 @@ describe('DynamoSheetRepository error paths', () => {
       const puts = items.filter((i) => (i as { PutRequest?: unknown }).PutRequest);
       return { UnprocessedItems: { table: puts.slice(0, 1) } };
     });
-    const err = await repo().publishRevision(input).catch((e: unknown) => e);
+    const err = await repo()
+      .publishRevision(input)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TransientStoreError);
     expect(ddbMock).not.toHaveReceivedCommand(UpdateCommand);
     // Each 25-item chunk backs off 5, 10, 20 ms (full jitter at 0.5 of 10·2^n) before its 4th and last try.
@@ -89,15 +112,25 @@ describe('DynamoSheetRepository error paths', () => {
     ddbMock.on(BatchWriteCommand).resolves({ UnprocessedItems: {} });
     ddbMock
       .on(UpdateCommand)
-      .rejects(new ConditionalCheckFailedException({ message: 'condition', $metadata: { httpStatusCode: 400 } }));
-    const err = await repo().publishRevision({ ...input, expectedLatest: 3 }).catch((e: unknown) => e);
+      .rejects(
+        new ConditionalCheckFailedException({ message: 'condition', $metadata: { httpStatusCode: 400 } }),
+      );
+    const err = await repo()
+      .publishRevision({ ...input, expectedLatest: 3 })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RevisionConflictError);
     const flip = ddbMock.commandCalls(UpdateCommand)[0]?.args[0].input;
     expect(flip?.ConditionExpression).toBe('latestRevision = :expected');
     expect(flip?.ExpressionAttributeValues?.[':expected']).toBe(3);
-    const batches = ddbMock.commandCalls(BatchWriteCommand).map((c) => c.args[0].input.RequestItems?.table ?? []);
-    const put = batches.flat().filter((r) => r.PutRequest).map((r) => (r.PutRequest?.Item as { sk: string }).sk);
-    const deleted = batches.flat().filter((r) => r.DeleteRequest).map((r) => (r.DeleteRequest?.Key as { sk: string }).sk);
+    const batches = ddbMock
+      .commandCalls(BatchWriteCommand)
+      .map((c) => c.args[0].input.RequestItems?.table ?? []);
+    const put = batches
+      .flat()
+      .flatMap((r) => (r.PutRequest ? [(r.PutRequest.Item as { sk: string }).sk] : []));
+    const deleted = batches
+      .flat()
+      .flatMap((r) => (r.DeleteRequest ? [(r.DeleteRequest.Key as { sk: string }).sk] : []));
     expect(deleted.sort()).toEqual(put.sort());
     expect(put.every((sk) => sk.startsWith('REV#00000004#'))).toBe(true);
   });
