@@ -105,7 +105,7 @@ describe('local runtime (child process)', () => {
   });
 
   it('the refresh timer fetches a registered source and the sheet flows through ingest', async () => {
-    const server = createServer((req, res) => {
+    const server = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('U.S. Relations With Niger\n\nU.S. assistance to Niger totaled $150 million in FY 2021.\n');
     });
