@@ -27,14 +27,17 @@ export interface ApiDeps extends Omit<RouteDeps, 'reader' | 'openApi'> {
 export function createApi(deps: ApiDeps): ApiHandler {
   const routes = deps.routes ?? topologyRoutes;
   const documents = new Map<string, unknown>();
+  // META reuse and response reuse each take half of max-age, so together a client never sees data older
+  // than the max-age Cache-Control promises.
   const reader = new SheetReader(deps.sheets, {
-    maxAgeSeconds: deps.readMaxAgeSeconds,
+    maxAgeSeconds: deps.readMaxAgeSeconds / 2,
     revisionCacheSize: deps.revisionCacheSize,
   });
   return createRouter({
     routes,
     definitions: routeDefinitions,
     readMaxAgeSeconds: deps.readMaxAgeSeconds,
+    latestResponseTtlMs: (deps.readMaxAgeSeconds * 1000) / 2,
     onServerError: deps.onServerError,
     deps: {
       ...deps,

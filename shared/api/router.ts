@@ -5,6 +5,7 @@
  */
 import { NotFoundError } from '../errors';
 import type { RouteSpec } from '../topology';
+import { LruCache } from './cache';
 import type { CachePolicy, RouteDefinition, RouteDeps, RouteResult } from './definition';
 import { etagOf, matchesIfNoneMatch } from './etag';
 import { type ApiRequest, type ApiResponse, header } from './http';
@@ -22,11 +23,31 @@ export interface RouterOptions {
   definitions: Readonly<Record<string, RouteDefinition>>;
   deps: RouteDeps;
   readMaxAgeSeconds: number;
+  /**
+   * How long a `latest` response is reused by this process, ms (immutable ones: until evicted). Together
+   * with the reader's META reuse it must stay within the Cache-Control max-age promised to clients.
+   */
+  latestResponseTtlMs?: number;
+  /** Responses kept (default 256). */
+  responseCacheSize?: number;
   /** Called with every error that became a 5xx (logging); never with the request body. */
   onServerError?: (err: unknown, request: ApiRequest) => void;
 }
 
 export type ApiHandler = (request: ApiRequest, context?: { requestId?: string }) => Promise<ApiResponse>;
+
+const policies = new WeakMap<ApiResponse, CachePolicy>();
+
+function cachePolicyOf(response: ApiResponse): CachePolicy {
+  return policies.get(response) ?? 'no-store';
+}
+
+function cacheKey(request: ApiRequest): string {
+  const query = Object.keys(request.query)
+    .sort()
+    .map((name) => [name, request.query[name]]);
+  return JSON.stringify([request.basePath ?? '', request.path, query]);
+}
 
 export function cacheControl(policy: CachePolicy, readMaxAgeSeconds: number): string {
   switch (policy) {
@@ -47,17 +68,45 @@ export function createRouter(options: RouterOptions): ApiHandler {
     throw new Error(`Routes without a definition: ${missing.map((r) => r.operationId).join(', ')}`);
   }
   const compiled: CompiledRoute[] = compileRoutes(options.routes);
+  // Finished 200 responses of cacheable GETs (body, ETag, headers): a hit skips validation, the store and
+  // serialization. Any successful write through this process clears it.
+  const responses = new LruCache<string, { response: ApiResponse; expiresAt: number }>(
+    options.responseCacheSize ?? 256,
+  );
+  const latestTtlMs = options.latestResponseTtlMs ?? 0;
 
   return async (request, context = {}) => {
     let response: ApiResponse;
     try {
-      response = await dispatch(request);
+      const method = request.method.toUpperCase();
+      if (method === 'GET' || method === 'HEAD') {
+        response = conditional(request, await cachedGet(request));
+      } else {
+        response = await dispatch(request);
+        if (response.statusCode < 400 && method !== 'OPTIONS') responses.clear();
+      }
     } catch (err) {
       response = problemResponse(err, { instance: request.path, requestId: context.requestId });
       if (response.statusCode >= 500) options.onServerError?.(err, request);
     }
     return { ...response, headers: { ...CORS_HEADERS, ...response.headers } };
   };
+
+  async function cachedGet(request: ApiRequest): Promise<ApiResponse> {
+    const key = cacheKey(request);
+    const hit = responses.get(key);
+    if (hit && hit.expiresAt > Date.now()) return hit.response;
+    const response = await dispatch(request);
+    const policy = response.statusCode === 200 ? cachePolicyOf(response) : 'no-store';
+    const ttl =
+      policy === 'immutable' || policy === 'static'
+        ? Number.POSITIVE_INFINITY
+        : policy === 'latest'
+          ? latestTtlMs
+          : 0;
+    if (ttl > 0) responses.set(key, { response, expiresAt: Date.now() + ttl });
+    return response;
+  }
 
   async function dispatch(request: ApiRequest): Promise<ApiResponse> {
     const method = request.method.toUpperCase();
@@ -73,10 +122,10 @@ export function createRouter(options: RouterOptions): ApiHandler {
     const params = validateInput(definition.params, match.params, 'path');
     const query = validateInput(definition.query, singleQueryValues(request.query), 'query');
     const result = await definition.handle({ params, query, request, deps: options.deps });
-    return finish(request, lookup, result);
+    return finish(lookup, result);
   }
 
-  function finish(request: ApiRequest, method: string, result: RouteResult): ApiResponse {
+  function finish(method: string, result: RouteResult): ApiResponse {
     const response: ApiResponse =
       'raw' in result
         ? result.raw
@@ -89,10 +138,15 @@ export function createRouter(options: RouterOptions): ApiHandler {
             body: result.body === undefined ? '' : JSON.stringify(result.body),
           };
     response.headers['Cache-Control'] = cacheControl(result.cache, options.readMaxAgeSeconds);
-    if (method !== 'GET' || response.statusCode !== 200) return response;
-    const etag = etagOf(response.body);
-    response.headers.ETag = etag;
-    if (matchesIfNoneMatch(header(request, 'if-none-match'), etag)) {
+    policies.set(response, result.cache);
+    if (method === 'GET' && response.statusCode === 200) response.headers.ETag = etagOf(response.body);
+    return response;
+  }
+
+  /** 304 when the client's copy is current; HEAD without a body. */
+  function conditional(request: ApiRequest, response: ApiResponse): ApiResponse {
+    const etag = response.headers.ETag;
+    if (etag && matchesIfNoneMatch(header(request, 'if-none-match'), etag)) {
       const { 'Content-Type': _omit, ...headers } = response.headers;
       return { statusCode: 304, headers, body: '' };
     }

@@ -257,6 +257,26 @@ describe('API router over in-memory stores', () => {
     expect(counts).toEqual({ meta: 1, revision: 1 });
   });
 
+  it('reuses a latest response within max-age; a write through the API drops it', async () => {
+    const harness = await seeded();
+    expect((await harness.call('GET', '/sheets/testland')).json).toMatchObject({ latestRevision: 2 });
+    await harness.sheets.publishRevision({
+      sheet: sampleSheet('testland', 1),
+      archiveKey: 'archive/testland/3.txt',
+      reason: 'upload',
+      diff: null,
+      expectedLatest: 2,
+    });
+    // Published behind the API's back: within max-age the cached answer stands, as Cache-Control allows.
+    expect((await harness.call('GET', '/sheets/testland')).json).toMatchObject({ latestRevision: 2 });
+    const upload = await harness.call('PUT', '/sheets/testland/source', {
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'U.S. Relations With Testland',
+    });
+    expect(upload.statusCode).toBe(202);
+    expect((await harness.call('GET', '/sheets/testland')).json).toMatchObject({ latestRevision: 3 });
+  });
+
   it('answers CORS preflight with the allowed methods of the resource', async () => {
     const { call } = await seeded();
     const res = await call('OPTIONS', '/sheets/testland/source');
