@@ -29,8 +29,6 @@ export interface AsyncInvokerOptions<E> {
   log?: (line: string) => void;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** Queues events for one handler with retries and a dead-letter file. */
 export class AsyncInvoker<E> {
   private readonly queue: E[] = [];
@@ -38,6 +36,7 @@ export class AsyncInvoker<E> {
   private pending = 0;
   private stopped = false;
   private idleWaiters: (() => void)[] = [];
+  private sleepers = new Set<() => void>();
 
   constructor(private readonly options: AsyncInvokerOptions<E>) {}
 
@@ -58,8 +57,12 @@ export class AsyncInvoker<E> {
   /** Stops accepting and starting work; waits for handler runs already in progress. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.pending -= this.queue.length;
     this.queue.length = 0;
-    while (this.running > 0) await sleep(10);
+    // Delays and backoffs end now; a handler already running is waited for.
+    for (const wake of this.sleepers) wake();
+    if (this.pending === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    while (this.running > 0) await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
   private pump(): void {
@@ -80,8 +83,23 @@ export class AsyncInvoker<E> {
     }
   }
 
+  /** A timer that stop() cuts short (the event stays in S3; the next start reconciles it). */
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
+  }
+
   private async deliver(event: E): Promise<void> {
-    if (this.options.deliveryDelayMs) await sleep(this.options.deliveryDelayMs);
+    if (this.options.deliveryDelayMs) await this.sleep(this.options.deliveryDelayMs);
+    if (this.stopped) return;
     const backoff = this.options.backoffMs ?? ((retry: number) => 1000 * 2 ** (retry - 1));
     const attempts = 1 + this.options.retryAttempts;
     let lastError: unknown;
@@ -95,7 +113,7 @@ export class AsyncInvoker<E> {
         this.options.log?.(
           `${this.options.name}: attempt ${attempt}/${attempts} failed: ${describe(err).message}`,
         );
-        if (attempt < attempts) await sleep(backoff(attempt));
+        if (attempt < attempts) await this.sleep(backoff(attempt));
       }
     }
     if (this.stopped) return;

@@ -20,8 +20,14 @@ export class EmulatorStartError extends LocalRuntimeError {
   }
 }
 
-/** Runs dynalite + s3rver with their data under `dataDir`, off the calling thread. */
-export function startEmulatorWorker(dataDir: string): Promise<Emulators> {
+/**
+ * Runs dynalite + s3rver with their data under `dataDir`, off the calling thread. `onCrash` hears about the
+ * worker dying after it was ready (before that, the returned promise rejects).
+ */
+export function startEmulatorWorker(
+  dataDir: string,
+  onCrash: (err: EmulatorStartError) => void = () => undefined,
+): Promise<Emulators> {
   // The worker entry is TypeScript: register tsx's require hook inside the worker before loading it.
   const bootstrap = `require('tsx/cjs/api').register(); require(${JSON.stringify(join(__dirname, 'emulator-worker.ts'))});`;
   const worker = new Worker(bootstrap, { eval: true, workerData: { dataDir } });
@@ -41,9 +47,11 @@ export function startEmulatorWorker(dataDir: string): Promise<Emulators> {
   };
 
   return new Promise((resolve, reject) => {
+    let ready = false;
     const fail = (err: EmulatorStartError) => {
       void worker.terminate();
-      reject(err);
+      if (ready) onCrash(err);
+      else reject(err);
     };
     worker.on('error', (err) =>
       fail(new EmulatorStartError(err.message, (err as NodeJS.ErrnoException).code)),
@@ -54,6 +62,7 @@ export function startEmulatorWorker(dataDir: string): Promise<Emulators> {
     worker.on('message', (message: WorkerOutbound) => {
       switch (message.type) {
         case 'ready':
+          ready = true;
           resolve({ dynamoEndpoint: message.dynamoEndpoint, s3Endpoint: message.s3Endpoint, s3Events, stop });
           break;
         case 's3-event':

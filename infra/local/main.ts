@@ -47,6 +47,10 @@ async function main(): Promise<void> {
     refreshRateMs,
     ingestDelayMs: intFromEnv('LOCAL_INGEST_DELAY_MS', 0) || undefined,
     log: (line) => console.error(line),
+    onFatal: (err) => {
+      console.error(`npm start: stopping: ${err.message}`);
+      process.exit(1);
+    },
   });
   for (const line of tokenLines(runtime.token)) console.log(line);
   if (runtime.seeded.length > 0) console.log(`Seeded: ${runtime.seeded.join(', ')}`);

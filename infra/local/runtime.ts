@@ -36,6 +36,8 @@ export interface RuntimeOptions {
   retryBackoffMs?: (retry: number) => number;
   projectRoot?: string;
   log?: (line: string) => void;
+  /** The emulators died while running (main.ts reports it and exits 1). */
+  onFatal?: (err: Error) => void;
 }
 
 export interface RuntimeHandle {
@@ -106,7 +108,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
   await assertPortFree(options.port);
   const { firstStart } = await inspectDataDir(dataDir);
   const region = exportStaticEnvironment();
-  const starting = startEmulatorWorker(dataDir);
+  const starting = startEmulatorWorker(dataDir, (err) => {
+    log(err.message);
+    options.onFatal?.(err);
+  });
   let modules: HandlerModules;
   try {
     modules = requireHandlerModules();

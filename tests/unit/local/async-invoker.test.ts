@@ -111,4 +111,25 @@ describe('AsyncInvoker (Lambda async semantics)', () => {
     await invoker.idle();
     expect(seen).toEqual([]);
   });
+
+  it('stop() cuts a delivery delay short without running the handler or writing a dead letter', async () => {
+    const file = dlqFile();
+    const seen: number[] = [];
+    const invoker = new AsyncInvoker<number>({
+      name: 'ingest',
+      handler: async (n) => {
+        seen.push(n);
+      },
+      retryAttempts: 2,
+      deadLetterFile: file,
+      deliveryDelayMs: 600_000,
+      concurrency: 1,
+    });
+    invoker.invoke(1);
+    invoker.invoke(2);
+    await invoker.stop();
+    await invoker.idle();
+    expect(seen).toEqual([]);
+    expect(existsSync(file)).toBe(false);
+  });
 });
