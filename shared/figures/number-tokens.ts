@@ -109,6 +109,24 @@ function digitsValue(raw: string): number {
   return Number(raw.replace(/[, ]/g, ''));
 }
 
+const VULGAR_FRACTIONS: Readonly<Record<string, number>> = {
+  '½': 1 / 2,
+  '⅓': 1 / 3,
+  '⅔': 2 / 3,
+  '¼': 1 / 4,
+  '¾': 3 / 4,
+  '⅕': 1 / 5,
+  '⅖': 2 / 5,
+  '⅗': 3 / 5,
+  '⅘': 4 / 5,
+  '⅙': 1 / 6,
+  '⅚': 5 / 6,
+  '⅛': 1 / 8,
+  '⅜': 3 / 8,
+  '⅝': 5 / 8,
+  '⅞': 7 / 8,
+};
+
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -189,6 +207,27 @@ export function tokenize(copy: string, lenient: boolean): Token[] {
         const factor = letterScale(suffix, !/[$€£]\s?$/.test(copy.slice(Math.max(0, m.index - 2), m.index)));
         if (factor !== undefined) tokens.push({ ...token, end, value: token.value * factor, decimal: true });
       }
+      continue;
+    }
+    const vulgar = VULGAR_FRACTIONS[copy.charAt(i)];
+    if (vulgar !== undefined) {
+      const prev = tokens[tokens.length - 1];
+      // `2½`: a fraction glued to an integer adds to it.
+      if (prev?.cls === 'num' && prev.end === i && !prev.decimal) {
+        prev.end = i + 1;
+        prev.value += vulgar;
+        prev.decimal = true;
+      } else
+        tokens.push({
+          cls: 'num',
+          start: i,
+          end: i + 1,
+          word: copy.charAt(i),
+          value: vulgar,
+          plural: false,
+          decimal: true,
+        });
+      i++;
       continue;
     }
     const sym = symbolClass(c);

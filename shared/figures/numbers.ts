@@ -71,9 +71,12 @@ class Parser extends WordNumberParser {
     const m = this.follow(d, false);
     const den = m === undefined ? undefined : this.unsignedNoRatio(m);
     if (den === undefined || den.value === 0) return undefined;
-    // `$2000 over 3 years` is a duration, not a ratio.
+    // `$2000 over 3 years` is a duration, not a ratio; `12 out of 10` is two numbers.
     const after = this.toks[den.next - 1];
-    if (after !== undefined && /^\s+[a-z]/i.test(this.copy.slice(after.end, after.end + 3))) return undefined;
+    const over = this.cls(k) === 'over';
+    if (over && after !== undefined && /^\s+[a-z]/i.test(this.copy.slice(after.end, after.end + 3)))
+      return undefined;
+    if (!over && base.value > den.value) return undefined;
     return { value: base.value / den.value, next: den.next };
   }
 
@@ -116,17 +119,40 @@ class Parser extends WordNumberParser {
       if (e?.cls === 'num') return { value: value ** (sign * e.value), next: k + 1 };
     }
     // Scale words after digits: `7.2 million`, `322 hundred`, `3 dozens`, `10 bln`, `1,674.5 G` (lenient).
+    let scale = 1;
     for (;;) {
       const k = this.follow(next - 1, false);
       const s = k === undefined ? undefined : this.toks[k];
       if (k === undefined || s === undefined) break;
-      if (s.cls === 'scale' || s.cls === 'hundred' || s.cls === 'dozen') value *= s.value;
-      else if (s.cls === 'lscale' && (s.word.length > 1 || this.lenient) && this.spacedScaleOk(s))
+      if (s.cls === 'scale' || s.cls === 'hundred' || s.cls === 'dozen') {
+        value *= s.value;
+        scale = s.cls === 'scale' ? s.value : 1;
+      } else if (s.cls === 'lscale' && (s.word.length > 1 || this.lenient) && this.spacedScaleOk(s))
         value *= s.value;
       else break;
       next = k + 1;
     }
-    return { value, next };
+    return scale > 1 ? this.andFraction({ value, next }, scale) : { value, next };
+  }
+
+  /** `3 million and a half` = 3.5 million: a fraction after a scale is a fraction of that scale. */
+  private andFraction(n: Parsed, scale: number): Parsed {
+    const and = this.follow(n.next - 1, false);
+    if (and === undefined || this.cls(and) !== 'and') return n;
+    const k = this.follow(and, false);
+    const f = k === undefined ? undefined : this.fraction(k);
+    if (f === undefined || f.value >= 1) return n;
+    return { value: n.value + f.value * scale, next: f.next };
+  }
+
+  /** `half a million`, `a quarter million`, `two thirds of a million`, `five and a half million`. */
+  private scaled(n: Parsed): Parsed {
+    let k = this.follow(n.next - 1, false);
+    if (k !== undefined && this.cls(k) === 'of') k = this.follow(k, false);
+    if (k !== undefined && this.cls(k) === 'a') k = this.follow(k, false);
+    const s = k === undefined ? undefined : this.toks[k];
+    if (k === undefined || s?.cls !== 'scale' || s.plural) return n;
+    return { value: n.value * s.value, next: k + 1 };
   }
 
   private spacedScaleOk(s: Token): boolean {
@@ -143,18 +169,29 @@ class Parser extends WordNumberParser {
       const d = a === undefined ? undefined : this.follow(a, false);
       if (a !== undefined && d !== undefined && this.cls(a) === 'a' && this.cls(d) === 'dozen')
         return { value: 6, next: d + 1 };
-      return this.lenient && !t.plural ? { value: 0.5, next: i + 1 } : undefined;
+      const half = this.scaled({ value: 0.5, next: i + 1 });
+      if (half.next > i + 1) return half;
+      return this.lenient && !t.plural ? half : undefined;
+    }
+    if (t.cls === 'quarter' && !t.plural) {
+      const quarter = this.scaled({ value: 0.25, next: i + 1 });
+      if (quarter.next > i + 1) return quarter;
     }
     const frac = this.fraction(i);
-    if (frac !== undefined) return frac;
+    if (frac !== undefined) return frac.value < 1 ? this.scaled(frac) : frac;
     const n = this.integer(i);
     if (n === undefined) return undefined;
+    if (n.closingScale > 1) return this.andFraction(n, n.closingScale);
     // `one and a half`, `twenty and three fifths`, `one hundred and three quarters`.
     const and = this.follow(n.next - 1, false);
     if (and !== undefined && this.cls(and) === 'and') {
       const k = this.follow(and, false);
       const f = k === undefined ? undefined : this.fraction(k);
-      if (f !== undefined && f.value < 1) return { value: n.value + f.value, next: f.next };
+      if (f !== undefined && f.value < 1) {
+        const mixed = { value: n.value + f.value, next: f.next };
+        // `five and a half million`: the scale applies to the whole mixed number.
+        return n.classes.includes('scale') ? mixed : this.scaled(mixed);
+      }
     }
     return n;
   }

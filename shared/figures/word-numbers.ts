@@ -12,6 +12,8 @@ export interface IntegerParse extends Parsed {
   classes: TokenClass[];
   /** Value of the last tens word when it closed the number (`one hundred thirty` → 30), else 0. */
   trailingTens: number;
+  /** The scale word that closed the number (`one million` → 1e6), else 1. */
+  closingScale: number;
 }
 
 /** Parses spelled-out integers, decimals and fractions from a token position. */
@@ -84,13 +86,20 @@ export class WordNumberParser extends TokenCursor {
           (prev === 'hundred' || prev === 'scale') &&
           (kc === 'unit' || kc === 'teen' || kc === 'tens') &&
           k !== undefined &&
-          !this.quarterFraction(k);
+          // `one million and two thirds` is 1⅔ million; `one hundred and three quarters` is 100¾.
+          !(prev === 'scale' ? this.fraction(k) !== undefined : this.quarterFraction(k));
       } else if (c === 'point') {
         if (prev !== undefined && prev !== 'and' && prev !== 'a') {
           const dec = this.decimals(j);
           if (dec !== undefined) {
             classes.push(c);
-            return { value: total + current + dec.value, next: dec.next, classes, trailingTens: 0 };
+            return {
+              value: total + current + dec.value,
+              next: dec.next,
+              classes,
+              trailingTens: 0,
+              closingScale: 1,
+            };
           }
         }
       }
@@ -107,7 +116,8 @@ export class WordNumberParser extends TokenCursor {
       j = f;
     }
     if (classes.length === 0 || prev === 'a' || prev === 'and') return undefined;
-    return { value: total + current, next, classes, trailingTens };
+    const closingScale = prev === 'scale' && current === 0 ? lastScale : 1;
+    return { value: total + current, next, classes, trailingTens, closingScale };
   }
 
   /** `and three quarters` / `and a half`: these bind as a fraction added to what precedes. */

@@ -33,6 +33,16 @@ describe('count figures', () => {
     expect(counts.map((c) => c.value)).toEqual([5_000_000, 5_900_000]);
   });
 
+  it('reads spelled-out fractions of a scale', () => {
+    expect(pick('some half a million people fled', 'count')).toEqual([
+      { text: 'half a million people', value: 500_000, unit: 'people', qualifier: 'approximately' },
+    ]);
+    expect(pick('nearly 1.2 million Kenyans live abroad', 'count')[0]).toMatchObject({
+      value: 1_200_000,
+      unit: 'Kenyans',
+    });
+  });
+
   it('does not count a number without a counted noun', () => {
     expect(pick('The score was 42 at the end.', 'count')).toEqual([]);
     expect(pick('He tried 3 times.', 'count')).toEqual([]);

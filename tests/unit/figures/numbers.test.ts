@@ -22,10 +22,23 @@ describe('numbers in digits and words', () => {
     ['nine point nought four', 9.04],
     ['minus five', -5],
     ['twenty-one trillion and three hundred', 21_000_000_000_300],
+    ['one million and a half', 1_500_000],
+    ['3 million and a half', 3_500_000],
+    ['five and a half million', 5_500_000],
+    ['half a million', 500_000],
+    ['a quarter million', 250_000],
+    ['two thirds of a million', 2_000_000 / 3],
+    ['six million and two thirds', 20_000_000 / 3],
+    ['one hundred and three quarters', 100.75],
+    ['2½', 2.5],
+    ['¾', 0.75],
   ])('reads %j', (text, value) => {
     const [found] = read(text);
     expect(found?.[0]).toBe(text);
-    expect(found?.[1]).toBeCloseTo(value, 9);
+    // Values keep 15 significant digits, so compare relatively.
+    expect(Math.abs((found?.[1] ?? Number.NaN) - value)).toBeLessThanOrEqual(
+      1e-12 * Math.max(1, Math.abs(value)),
+    );
   });
 
   it('splits numbers that cannot be one', () => {
@@ -52,6 +65,13 @@ describe('numbers in digits and words', () => {
       ['3', 3],
     ]);
     expect(read('1 over 3', true)[0]?.[1]).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('keeps "12 out of 10" as two numbers: a part cannot exceed its whole', () => {
+    expect(read('there are 12 out of 10', true)).toEqual([
+      ['12', 12],
+      ['10', 10],
+    ]);
   });
 
   it('does not read a first-class seat or a lone article as a number', () => {
