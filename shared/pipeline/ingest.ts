@@ -113,11 +113,11 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
     const sheet = cached.sheet;
     const archiveKey = archiveKeyFor(id, hash, contentType);
     const latest = meta?.latestRevision ?? 0;
-    // The archive must exist before the flip makes the revision visible; it need not wait for the read.
-    const [previous] = await Promise.all([
-      meta ? deps.sheets.getRevision(id, latest) : null,
-      deps.blobs.putIfAbsent(archiveKey, object.bytes, contentType),
-    ]);
+    // The archive must exist before the flip makes the revision visible, but it need not hold up the
+    // previous-revision read or the child writes: publishRevision awaits it just before the flip.
+    const archived = deps.blobs.putIfAbsent(archiveKey, object.bytes, contentType);
+    archived.catch(() => {}); // observed by publishRevision (or abandoned if the read below fails)
+    const previous = meta ? await deps.sheets.getRevision(id, latest) : null;
     const diff = previous ? diffSheets(previous.sheet, sheet, latest, latest + 1) : null;
     try {
       const revision = await deps.sheets.publishRevision({
@@ -126,6 +126,7 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
         reason: request.reason ?? 'upload',
         diff,
         expectedLatest: latest,
+        ready: archived,
       });
       deps.metrics.count('SheetsIngested');
       deps.metrics.count('RevisionsPublished');

@@ -194,7 +194,7 @@ export class DynamoSheetRepository implements SheetRepository {
     const body = headerBody(header, sheet);
     const items = revisionItems(body, sheet, attempt);
     try {
-      await this.write(items.map((Item) => ({ PutRequest: { Item } })));
+      await Promise.all([this.write(items.map((Item) => ({ PutRequest: { Item } }))), input.ready]);
       await this.beforeFlip(sheet.id, revision);
     } catch (err) {
       await this.discard(items);

@@ -85,6 +85,7 @@ export class InMemorySheetRepository implements SheetRepository {
   async publishRevision(input: PublishInput): Promise<number> {
     const { sheet } = input;
     const state = this.state(sheet.id);
+    await input.ready;
     await this.beforeFlip(sheet.id, input.expectedLatest + 1);
     const current = state.meta?.latestRevision ?? 0;
     if (current !== input.expectedLatest) {

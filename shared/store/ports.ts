@@ -96,6 +96,11 @@ export interface PublishInput {
   diff: DiffSummary | null;
   /** The META.latestRevision the caller based its work on (0 when the sheet is new). */
   expectedLatest: number;
+  /**
+   * Work that must finish before the revision becomes visible (e.g. archiving the source), run alongside
+   * the child writes; if it rejects, nothing is published and the error propagates.
+   */
+  ready?: Promise<unknown>;
 }
 
 /** A figure of some sheet's latest revision, as cross-sheet queries return it. */

@@ -143,6 +143,15 @@ describe('ingestObject', () => {
     expect((err as RevisionConflictError).retryable).toBe(true);
   });
 
+  it('publishes nothing when archiving the source fails', async () => {
+    const deps = memoryDeps();
+    deps.blobs.putIfAbsent = async () => {
+      throw new TransientStoreError('S3 unavailable');
+    };
+    await expect(upload(deps, 'sources/mali.txt', MALI)).rejects.toBeInstanceOf(TransientStoreError);
+    expect(await deps.sheets.getMeta('mali')).toBeNull();
+  });
+
   it('propagates transient store failures', async () => {
     const sheets = new InMemorySheetRepository();
     sheets.getMeta = async () => {

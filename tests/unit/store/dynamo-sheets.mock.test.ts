@@ -135,6 +135,18 @@ describe('DynamoSheetRepository error paths', () => {
     expect(put.every((sk) => sk.startsWith('REV#00000004#'))).toBe(true);
   });
 
+  it('never flips META when the work it must wait for (the archive) fails, and removes its items', async () => {
+    ddbMock.on(BatchWriteCommand).resolves({ UnprocessedItems: {} });
+    const ready = Promise.reject(new TransientStoreError('archive failed'));
+    await expect(repo().publishRevision({ ...input, ready })).rejects.toBeInstanceOf(TransientStoreError);
+    expect(ddbMock).not.toHaveReceivedCommand(UpdateCommand);
+    const requests = ddbMock
+      .commandCalls(BatchWriteCommand)
+      .flatMap((c) => c.args[0].input.RequestItems?.table ?? []);
+    const puts = requests.filter((r) => r.PutRequest).length;
+    expect(requests.filter((r) => r.DeleteRequest).length).toBe(puts);
+  });
+
   it('uses attribute_not_exists for the first revision', async () => {
     ddbMock.on(BatchWriteCommand).resolves({ UnprocessedItems: {} });
     ddbMock.on(UpdateCommand).resolves({});
