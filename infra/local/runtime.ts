@@ -5,23 +5,19 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event, ScheduledEvent } from 'aws-lambda';
-import { resetClients, s3Client } from '../../shared/aws/clients';
 import { deadLetter, functions, s3Trigger, schedule } from '../../shared/topology';
 import { AsyncInvoker } from './async-invoker';
 import { inspectDataDir } from './data-dir';
 import { startEmulatorWorker } from './emulator-host';
-import { EMULATOR_CREDENTIALS, type Emulators } from './emulators';
+import type { Emulators } from './emulators';
 import { PortInUseError } from './errors';
-import { bindHandlers, type HandlerModules, type LocalHandlers, requireHandlerModules } from './handlers';
+import type { HandlerModules, LocalHandlers } from './handlers';
 import { assertPortFree } from './port';
 import { planReconcile } from './reconcile';
-import { ensureBucket, ensureTable } from './resources';
 import { S3EventRewriter } from './s3-events';
 import { scheduledEvent, startSchedule } from './schedule';
 import { loadSeeds } from './seed';
-import { listSourceObjects } from './source-objects';
 import { ensureWriteToken, type TokenStatus } from './token';
 
 export interface RuntimeOptions {
@@ -56,6 +52,8 @@ export interface RuntimeHandle {
 }
 
 export const LOCAL_TABLE_NAME = 'factsheets';
+/** s3rver accepts only these (EMULATOR_CREDENTIALS in emulators.ts, not imported: it loads both emulators). */
+const EMULATOR_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 export const LOCAL_BUCKET_NAME = 'factsheets';
 
 /** What the handlers read at load time (as Lambda configuration would set it); endpoints come later. */
@@ -85,8 +83,15 @@ function exportStaticEnvironment(): string {
 function exportEndpoints(emulators: Emulators): void {
   process.env.AWS_ENDPOINT_URL_S3 = emulators.s3Endpoint;
   process.env.AWS_ENDPOINT_URL_DYNAMODB = emulators.dynamoEndpoint;
-  resetClients();
+  aws().resetClients();
 }
+
+// The AWS SDK, the handlers and their repositories load lazily, while the emulator worker boots in parallel.
+const aws = () => require('../../shared/aws/clients') as typeof import('../../shared/aws/clients');
+const s3 = () => require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3');
+const handlersModule = () => require('./handlers') as typeof import('./handlers');
+const resources = () => require('./resources') as typeof import('./resources');
+const sourceObjects = () => require('./source-objects') as typeof import('./source-objects');
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -114,7 +119,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
   });
   let modules: HandlerModules;
   try {
-    modules = requireHandlerModules();
+    modules = handlersModule().requireHandlerModules();
   } catch (err) {
     await starting.then((e) => e.stop()).catch(() => undefined);
     throw err;
@@ -126,9 +131,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
   };
   try {
     exportEndpoints(emulators);
-    await ensureTable(LOCAL_TABLE_NAME);
-    await ensureBucket(LOCAL_BUCKET_NAME);
-    const handlers: LocalHandlers = bindHandlers(modules, region, LOCAL_TABLE_NAME);
+    await resources().ensureTable(LOCAL_TABLE_NAME);
+    await resources().ensureBucket(LOCAL_BUCKET_NAME);
+    const handlers: LocalHandlers = handlersModule().bindHandlers(modules, region, LOCAL_TABLE_NAME);
     const token = await ensureWriteToken({
       apiToken: options.apiToken,
       markerFile: join(dataDir, 'token.json'),
@@ -186,7 +191,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
 
     // Reconcile before seeding: on a first start there is nothing to reconcile, and a seed is never ingested twice.
     const pending = await planReconcile(
-      listSourceObjects(LOCAL_BUCKET_NAME, s3Trigger.prefix),
+      sourceObjects().listSourceObjects(LOCAL_BUCKET_NAME, s3Trigger.prefix),
       handlers.readState,
     );
     for (const object of pending) {
@@ -197,14 +202,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
     if (firstStart) {
       for (const seed of await loadSeeds(projectRoot)) {
         const delivered = eventDelivered(seed.key);
-        await s3Client().send(
-          new PutObjectCommand({
-            Bucket: LOCAL_BUCKET_NAME,
-            Key: seed.key,
-            Body: seed.bytes,
-            ContentType: seed.contentType,
-          }),
-        );
+        await aws()
+          .s3Client()
+          .send(
+            new (s3().PutObjectCommand)({
+              Bucket: LOCAL_BUCKET_NAME,
+              Key: seed.key,
+              Body: seed.bytes,
+              ContentType: seed.contentType,
+            }),
+          );
         await delivered;
         seeded.push(seed.key);
       }
