@@ -98,10 +98,14 @@ const SUFFIX_SYMBOLS: Readonly<Record<string, string>> = {
   '₾': 'GEL',
   '₭': 'LAK',
   ரூ: 'LKR',
+  // `10 €` as written in much of Europe; never when a number follows (`in 2020 $5 million`).
+  '€': 'EUR',
+  '£': 'GBP',
+  $: 'USD',
 };
 
 const SUFFIX =
-  /^(?:(?:\s?-\s?|\s+)(?<name>(?:(?:u\.s\.|us|american|united states|canadian|australian|hong kong|new zealand|british|japanese|chinese|swiss|indian|cfa|french|belgian|finnish|dutch)\s+)?(?:dollar|euro|pound sterling|pound|yen|yuan|renminbi|rmb|franc|rupee|cent|penny|pence|pennies|markka|peseta|guilder|usd|eur|gbp)(?:e?s)?)\b|\s?(?<sym>元|₡|₾|₭|ரூ))/i;
+  /^(?:(?:\s?-\s?|\s+)(?<name>(?:(?:u\.s\.|us|american|united states|canadian|australian|hong kong|new zealand|british|japanese|chinese|swiss|indian|cfa|french|belgian|finnish|dutch)\s+)?(?:dollar|euro|pound sterling|pound|yen|yuan|renminbi|rmb|franc|rupee|cent|penny|pence|pennies|markka|peseta|guilder|usd|eur|gbp)(?:e?s)?)\b|\s?(?<sym>元|₡|₾|₭|ரூ|[€£$](?!\s?\d)))/i;
 
 /** A currency name right after `pos` (` million dollars` already consumed by the number): `dollars`, `euros`. */
 export function currencyAfter(copy: string, pos: number): CurrencyMarker | undefined {

@@ -25,6 +25,14 @@ describe('money figures', () => {
     ]);
   });
 
+  it('reads a currency symbol written after the amount, but not one that starts the next amount', () => {
+    expect(pick('Notes of 5 € and 10 €.', 'money').map((m) => [m.text, m.unit])).toEqual([
+      ['5 €', 'EUR'],
+      ['10 €', 'EUR'],
+    ]);
+    expect(pick('In 2020 $5 million was spent.', 'money').map((m) => m.text)).toEqual(['$5 million']);
+  });
+
   it('converts cents to whole currency units', () => {
     expect(pick('Prices rose 50 cents.', 'money')).toEqual([{ text: '50 cents', value: 0.5, unit: 'USD' }]);
   });
