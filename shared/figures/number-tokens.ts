@@ -127,6 +127,13 @@ const VULGAR_FRACTIONS: Readonly<Record<string, number>> = {
   '⅞': 7 / 8,
 };
 
+// (first letter, length) pairs of the lexicon: most prose words are rejected without a slice or lookup.
+const MAY_BE_WORD = (() => {
+  const flags = new Uint8Array(26 * 13);
+  for (const w of LEXICON.keys()) if (w.length <= 12) flags[(w.charCodeAt(0) - 97) * 13 + w.length] = 1;
+  return flags;
+})();
+
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -159,7 +166,7 @@ export function tokenize(copy: string, lenient: boolean): Token[] {
     if (isLetter(c)) {
       let j = i + 1;
       while (j < n && isLetter(copy.charCodeAt(j))) j++;
-      if (j - i <= 12) {
+      if (j - i <= 12 && MAY_BE_WORD[((c | 32) - 97) * 13 + (j - i)] === 1) {
         let word = copy.slice(i, j);
         let entry = LEXICON.get(word);
         if (entry === undefined && c < 97) {
