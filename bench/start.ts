@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildSync } from 'esbuild';
@@ -117,6 +117,9 @@ export async function run(): Promise<BenchResult[]> {
       ],
       notes: [
         'Includes npm, tsx, both emulators (worker thread), table + bucket creation, token, seeding Mali.',
+        `Machine: ${cpus().length} cores, load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' / ')} after the runs.`,
       ],
     },
     {

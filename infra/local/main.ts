@@ -10,12 +10,12 @@ import { startRuntime } from './runtime';
 import { parseRate } from './schedule';
 import type { TokenStatus } from './token';
 
-function intFromEnv(name: string, fallback: number): number {
+function intFromEnv(name: string, fallback: number, max: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535 * 1000) {
-    throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new ConfigError(`${name} must be an integer from 0 to ${max}, got "${raw}"`);
   }
   return value;
 }
@@ -38,14 +38,14 @@ function tokenLines(token: TokenStatus): string[] {
 }
 
 async function main(): Promise<void> {
-  const port = intFromEnv('PORT', 3000);
+  const port = intFromEnv('PORT', 3000, 65_535);
   const refreshRateMs = parseRate(process.env.REFRESH_RATE ?? schedule.rate);
   const runtime = await startRuntime({
     port,
     dataDir: process.env.DATA_DIR || '.data',
     apiToken: process.env.API_TOKEN || undefined,
     refreshRateMs,
-    ingestDelayMs: intFromEnv('LOCAL_INGEST_DELAY_MS', 0) || undefined,
+    ingestDelayMs: intFromEnv('LOCAL_INGEST_DELAY_MS', 0, 3_600_000) || undefined,
     log: (line) => console.error(line),
     onFatal: (err) => {
       console.error(`npm start: stopping: ${err.message}`);

@@ -49,6 +49,7 @@ describe('local runtime (child process)', () => {
       /^Ready: API http:\/\/127\.0\.0\.1:\d+ +docs http:\/\/127\.0\.0\.1:\d+\/docs/m,
     );
     expect(runtime.stdout).toContain('Seeded: sources/mali.txt');
+    expect(runtime.stdout.match(/^Ready: /gm)).toHaveLength(1);
 
     const mali = await getJson(`${runtime.url}/sheets/mali`);
     expect(mali.status).toBe(200);
