@@ -4,6 +4,7 @@
  */
 import { HUNDRED_WORDS, LETTER_SCALES, ORDINALS, SCALES, TEENS, TENS, UNITS } from './number-words';
 
+/** What a token is to the number grammar: digits, a number word, a connector or a symbol. */
 export type TokenClass =
   | 'num'
   | 'unit'
@@ -28,6 +29,7 @@ export type TokenClass =
   | 'caret'
   | 'plus';
 
+/** One number-relevant token of the matching copy; prose in between is never tokenized. */
 export interface Token {
   cls: TokenClass;
   start: number;
