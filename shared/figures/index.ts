@@ -1,6 +1,6 @@
 /**
  * The figure extractor: money, percent, count, date and duration figures of a fact sheet, each tied to its
- * sentence, section and period (../../shared/DESIGN.md "The parsed document").
+ * sentence, section and period (DESIGN.md "The parsed document").
  */
 import type { Figure, Section } from '../model';
 import { matchingCopy } from './matching-copy';
