@@ -110,11 +110,18 @@ describe('ingest handler on the emulators', () => {
     },
   );
 
-  it('rejects an over-limit source without a revision (2 MB + 1 byte)', async () => {
-    const result = await upload('sources/big.txt', Buffer.alloc(2 * 1024 * 1024 + 1, 'a'));
+  it('rejects an over-limit source (2 MB + 1 byte): error record, revision still served', async () => {
+    const tooBig = Buffer.alloc(2 * 1024 * 1024 + 1, 'a');
+    const result = await upload('sources/mali.txt', tooBig);
     expect(result.outcomes).toEqual([expect.objectContaining({ status: 'rejected', reason: 'too-large' })]);
+    expect((await sheets.getMeta('mali'))?.lastError?.reason).toBe('too-large');
+    expect((await sheets.getRevision('mali', 2))?.sheet.text).toContain('$152 million');
+    // A sheet whose first upload is refused has no META, only its error records.
+    await upload('sources/big.txt', tooBig);
     expect(await sheets.getMeta('big')).toBeNull();
-    expect((await sheets.listErrors('big', { limit: 5 })).items).toHaveLength(1);
+    expect((await sheets.listErrors('big', { limit: 5 })).items).toEqual([
+      expect.objectContaining({ key: 'sources/big.txt', reason: 'too-large' }),
+    ]);
   });
 
   it('decodes form-URL-encoded keys: spaces and non-ASCII become an error record under a sanitized id', async () => {
