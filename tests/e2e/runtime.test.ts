@@ -3,7 +3,7 @@
  * CLI, the HTTP API, restarts, a SIGKILL between PutObject and ingest, a taken port, a damaged DATA_DIR.
  */
 
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -210,5 +210,15 @@ describe('local runtime (child process)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/s3 should be a folder but is a file \(nothing was changed/);
     expect(readFileSync(join(broken, 's3'), 'utf8')).toBe('oops');
+  });
+
+  it('refuses a bad REFRESH_RATE before touching DATA_DIR', async () => {
+    const fresh = join(mkdtempSync(join(tmpdir(), 'factsheet-e2e-rate-')), 'data');
+    const result = await runToExit({ PORT: '0', DATA_DIR: fresh, REFRESH_RATE: 'daily' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'npm start: REFRESH_RATE "daily" is not a rate: use e.g. "1 day", "6 hours", "30 minutes", or "0" to disable',
+    );
+    expect(existsSync(fresh)).toBe(false);
   });
 });
