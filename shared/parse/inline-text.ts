@@ -13,11 +13,19 @@ const SENTENCE_END = /[.!?…:][\s"'”’)\]]*$/u;
 
 /** True when the text ends like a finished sentence (or a list introducer ending in a colon). */
 export function endsSentence(value: string): boolean {
-  return SENTENCE_END.test(value);
+  // Only the tail matters; testing a suffix keeps repeated checks on a growing paragraph linear.
+  return SENTENCE_END.test(value.length > 16 ? value.slice(-16).trimEnd() : value);
 }
 
-/** Counts words the way the heuristics need: whitespace-separated tokens (NBSP counts as a separator). */
-export function wordCount(value: string): number {
-  const trimmed = value.trim();
-  return trimmed === '' ? 0 : trimmed.split(/\s+/u).length;
+const WORD = /\S+/gu;
+
+/**
+ * Counts whitespace-separated words (NBSP separates too), stopping once `limit` is reached so checks such
+ * as "at least 8 words" cost the same on a sentence and on a megabyte.
+ */
+export function wordCount(value: string, limit = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  WORD.lastIndex = 0;
+  while (count < limit && WORD.exec(value) !== null) count++;
+  return count;
 }

@@ -19,6 +19,8 @@ export function slugify(value: string): string {
 /** Hands out slugs unique within one sheet: the second "Overview" becomes `overview-2`. */
 export class SlugRegistry {
   private readonly used = new Set<string>();
+  /** Next suffix to try per base slug, so a thousand "Overview" headings cost linear time. */
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(reserved: readonly string[] = []) {
     for (const slug of reserved) this.used.add(slug);
@@ -28,7 +30,9 @@ export class SlugRegistry {
   next(value: string): string {
     const base = slugify(value);
     let slug = base;
-    for (let n = 2; this.used.has(slug); n++) slug = `${base}-${n}`;
+    let n = this.nextSuffix.get(base) ?? 2;
+    while (this.used.has(slug)) slug = `${base}-${n++}`;
+    this.nextSuffix.set(base, n);
     this.used.add(slug);
     return slug;
   }

@@ -1,7 +1,8 @@
 import { parseDateLine } from '../header-lines';
 import { endsSentence, wordCount } from '../inline-text';
 
-const BULLET = /^\s*[•◦▪‣●·*–-]\s+(?=\S)/u;
+/** Bullet marks, and list numbering ("1.", "2)") that is not part of the item's text. */
+const BULLET = /^\s*(?:[•◦▪‣●·*–-]|\d{1,2}[.)])\s+(?=\S)/u;
 const SMALL_WORDS = new Set([
   'a',
   'an',
@@ -23,7 +24,7 @@ const SMALL_WORDS = new Set([
   'with',
 ]);
 
-/** "• item", "- item", "* item": the bullet's length, or 0 for an ordinary line. */
+/** "• item", "- item", "* item", "1. item": the marker's length, or 0 for an ordinary line. */
 export function bulletLength(line: string): number {
   return BULLET.exec(line)?.[0].length ?? 0;
 }
@@ -34,7 +35,7 @@ export function bulletLength(line: string): number {
  */
 export function isTitleLike(line: string): boolean {
   const value = line.trim();
-  if (value.length < 2 || value.length > 100 || wordCount(value) > 12) return false;
+  if (value.length < 2 || value.length > 100 || wordCount(value, 13) > 12) return false;
   if (endsSentence(value) || /[,;]$/u.test(value) || bulletLength(value) > 0) return false;
   if (!/^[\p{Lu}\p{N}"“‘'(]/u.test(value) || parseDateLine(value) !== null) return false;
   return value.split(/\s+/u).every((word, index) => {
@@ -50,7 +51,5 @@ export function isShortLine(line: string): boolean {
   return value.length > 0 && value.length <= 100 && !endsSentence(value);
 }
 
-/** Prose long enough that a missing full stop means "continued below", not "a label". */
-export function isProse(text: string): boolean {
-  return wordCount(text) >= 8;
-}
+/** Words a paragraph needs before a missing full stop means "continued below" rather than "a label". */
+export const PROSE_WORDS = 8;

@@ -1,9 +1,9 @@
 import type { ListItem } from '../../model';
 import { isHeaderLine } from '../header-lines';
-import { collapseSpaces, endsSentence } from '../inline-text';
+import { collapseSpaces, endsSentence, wordCount } from '../inline-text';
 import type { ExtractedDocument, RawBlock } from '../raw-block';
 import { type Chunk, splitChunks } from './chunks';
-import { bulletLength, isProse, isShortLine, isTitleLike } from './line-kinds';
+import { bulletLength, isShortLine, isTitleLike, PROSE_WORDS } from './line-kinds';
 
 /** A unit before headings are confirmed: `candidate` marks a title-like line standing alone. */
 type Unit =
@@ -100,24 +100,29 @@ function readChunk(chunk: Chunk): Unit[] {
     }
     const last = items?.at(-1);
     if (last && (leadingSpaces(line) >= itemIndent || /^\s*\p{Ll}/u.test(line))) {
-      last.text = collapseSpaces(`${last.text} ${line}`);
+      // Only the new line needs collapsing: the item text is already collapsed (linear on long items).
+      last.text = `${last.text} ${collapseSpaces(line)}`;
       continue;
     }
     items = null;
     prose.push(line);
-    const rest = chunk.slice(index + 1);
-    if (
-      line.trim().endsWith(':') &&
-      rest.length > 0 &&
-      rest.every((l) => bulletLength(l) === 0 && isShortLine(l))
-    ) {
+    if (line.trimEnd().endsWith(':') && introducesRest(chunk, index + 1)) {
       flushProse();
-      units.push({ kind: 'list', items: rest.map(toItem), bulleted: false });
+      units.push({ kind: 'list', items: chunk.slice(index + 1).map(toItem), bulleted: false });
       break;
     }
   }
   flushProse();
   return units;
+}
+
+/** True when every line from `from` on is a short, unbulleted line (and there is at least one). */
+function introducesRest(chunk: Chunk, from: number): boolean {
+  if (from >= chunk.length) return false;
+  for (let i = from; i < chunk.length; i++) {
+    if (bulletLength(chunk[i]!) > 0 || !isShortLine(chunk[i]!)) return false;
+  }
+  return true;
 }
 
 /** Lines without bullets: a list when every line is title-like ("USAID Mali Page"), else wrapped prose. */
@@ -130,27 +135,43 @@ function proseUnit(lines: string[]): Unit {
 }
 
 /** Joins prose that a stray blank line broke mid-sentence ("…DOS/Population,\n\nRefugees and Migration…"). */
-function joinBrokenParagraphs(units: Unit[]): Unit[] {
+function joinBrokenParagraphs(units: readonly Unit[]): Unit[] {
   const joined: Unit[] = [];
+  // Parts of the paragraph being extended, joined once at the end: re-reading a growing concatenated
+  // string on every step would flatten it each time (quadratic on a long run of broken chunks).
+  let parts: string[] = [];
+  let open: { text: string; candidate: boolean; words: number } | null = null;
+  const close = () => {
+    if (open !== null) joined.push({ kind: 'paragraph', text: parts.join(' '), candidate: open.candidate });
+    open = null;
+    parts = [];
+  };
   for (const unit of units) {
-    const last = joined.at(-1);
-    if (last?.kind === 'paragraph' && unit.kind === 'paragraph' && continuesInto(last, unit)) {
-      last.text = `${last.text} ${unit.text}`;
-      last.candidate = false;
+    if (unit.kind === 'paragraph' && open !== null && continuesInto(open, unit)) {
+      parts.push(unit.text);
+      open = { text: unit.text, candidate: false, words: open.words + wordCount(unit.text, 8) };
+      continue;
+    }
+    close();
+    if (unit.kind === 'paragraph') {
+      open = { text: unit.text, candidate: unit.candidate, words: wordCount(unit.text, 8) };
+      parts = [unit.text];
     } else {
-      joined.push(unit.kind === 'paragraph' ? { ...unit } : unit);
+      joined.push(unit);
     }
   }
+  close();
   return joined;
 }
 
+/** `previous.text` is the last joined part: its tail is the tail of the whole paragraph. */
 function continuesInto(
-  previous: { text: string; candidate: boolean },
+  previous: { text: string; candidate: boolean; words: number },
   next: { text: string; candidate: boolean },
-) {
-  if (previous.candidate || !isProse(previous.text) || endsSentence(previous.text)) return false;
+): boolean {
+  if (previous.candidate || previous.words < PROSE_WORDS || endsSentence(previous.text)) return false;
   // A title-like line after an unfinished sentence is its continuation only when the break is mid-clause.
-  return !next.candidate || /[,;\p{Ll}-]$/u.test(previous.text);
+  return !next.candidate || /[,;\p{Ll}-]/u.test(previous.text.slice(-1));
 }
 
 function toItem(line: string): ListItem {

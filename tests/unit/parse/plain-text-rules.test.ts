@@ -49,6 +49,15 @@ describe('plain-text rules', () => {
     },
   );
 
+  it('reads numbered lines as list items without their numbering', () => {
+    const sheet = parseText(`${PROSE}\n\n1. First step\n2) Second step\n10. Tenth step`);
+    expect(blocks(sheet)[1]).toEqual({
+      type: 'list',
+      items: [{ text: 'First step' }, { text: 'Second step' }, { text: 'Tenth step' }],
+    });
+    expect(sheet.text).not.toContain('10.');
+  });
+
   it('keeps bullets separated by blank lines in one list', () => {
     const sheet = parseText(`${PROSE}\n\n• one\n\n• two\n\n• three`);
     const list = blocks(sheet)[1]!;
@@ -126,6 +135,13 @@ describe('plain-text rules', () => {
     expect(() => parseText('U.S. Relations With Kenya\nFact Sheet\nJanuary 21, 2015')).toThrow(
       expect.objectContaining({ reason: 'no-content' }),
     );
+  });
+
+  it('numbers thousands of repeated headings uniquely', () => {
+    const sheet = parseText(`Overview\n\n${PROSE}\n\n`.repeat(3000));
+    expect(sheet.sections).toHaveLength(3000);
+    expect(sheet.sections.at(-1)!.id).toBe('overview-3000');
+    expect(new Set(sheet.sections.map((s) => s.id)).size).toBe(3000);
   });
 
   it('makes section ids unique and keeps "lead" for the lead', () => {
