@@ -98,10 +98,14 @@ describe('pathological nesting', () => {
   const nested = (depth: number, tag = 'div') =>
     `<html><body><article><div class="entry-content">${`<${tag}>`.repeat(depth)}<p>${PROSE}</p>${`</${tag}>`.repeat(depth)}</div></article></body></html>`;
 
-  it(`walks ${MAX_HTML_DEPTH.toLocaleString('en-US')} nested elements iteratively, without overflowing the stack`, () => {
-    const sheet = parseSheet(nested(MAX_HTML_DEPTH - 10, 'span'));
-    expect(sheet.text).toBe(PROSE);
-  });
+  // Cheerio's recursive .text() already overflows the stack at 5,000 levels; the walkers are iterative.
+  it.each(['span', 'div', 'li'])(
+    `walks ${MAX_HTML_DEPTH.toLocaleString('en-US')} nested <%s> elements iteratively, without overflowing the stack`,
+    (tag) => {
+      const sheet = parseSheet(nested(MAX_HTML_DEPTH - 10, tag));
+      expect(sheet.text).toBe(PROSE);
+    },
+  );
 
   it('refuses 100,000 nested elements with a clear too-deep error instead of crashing', () => {
     const run = () => parseSheet(nested(100_000));
@@ -113,5 +117,13 @@ describe('pathological nesting', () => {
     expect(maxNestingDepth('<div><p>a<p>b<p>c<br><img src=x><li>d</div>')).toBe(1);
     expect(maxNestingDepth('<div><!-- <div><div> --><script>"<div><div>"</script></div>')).toBe(1);
     expect(maxNestingDepth('<div><span></span><span><b></b></span></div>')).toBe(3);
+  });
+
+  it('counts <div/> as an open div, as HTML parsers do, but honours self-closing tags inside SVG', () => {
+    expect(maxNestingDepth('<div/><div/><div/>')).toBe(3);
+    expect(maxNestingDepth(`<div><svg>${'<path d="M0 0"/>'.repeat(50)}</svg></div>`)).toBe(2);
+    expect(() => parseSheet(`<html><body>${'<div/>'.repeat(20_000)}<p>x</p></body></html>`)).toThrow(
+      expect.objectContaining({ reason: 'too-deep' }),
+    );
   });
 });
