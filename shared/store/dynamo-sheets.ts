@@ -17,31 +17,18 @@
  * revision was published meanwhile, so the projection converges on the latest revision.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { RevisionConflictError } from '../errors';
 import type { Figure, Section } from '../model';
 import { translateAwsError } from './aws-errors';
-import { type BackoffOptions, batchWriteAll, defaultBackoff, type WriteRequest } from './batch-write';
-import { checkLimit, decodeCursor, encodeCursor } from './cursor';
+import type { BackoffOptions, WriteRequest } from './batch-write';
+import { DynamoTable, type Item } from './dynamo-table';
 import {
   attemptHeaderSk,
   attemptPrefix,
   ERROR_SK_PREFIX,
   errorSk,
   figureGsiPk,
-  figureGsiSk,
-  fiscalYearOf,
-  fiscalYearPrefix,
-  LATEST_FIGURE_PREFIX,
-  latestFigureSk,
   META_SK,
   pad,
   revisionSk,
@@ -49,6 +36,14 @@ import {
   SHEETS_GSI_PK,
   sheetPk,
 } from './keys';
+import {
+  completeProjection,
+  currentFigures,
+  latestFiguresQuery,
+  type ProjectionState,
+  projectionWrites,
+  readProjection,
+} from './latest-figures';
 import type {
   FigureQuery,
   LatestFigure,
@@ -65,7 +60,6 @@ import {
   assembleContent,
   type HeaderItemBody,
   headerBody,
-  type Item,
   markerItem,
   readBody,
   revisionItems,
@@ -89,7 +83,7 @@ function isConditionFailure(err: unknown): boolean {
 
 export class DynamoSheetRepository implements SheetRepository {
   private readonly now: () => Date;
-  private readonly backoff: BackoffOptions;
+  private readonly table: DynamoTable;
 
   constructor(
     protected readonly client: DynamoDBDocumentClient,
@@ -97,7 +91,7 @@ export class DynamoSheetRepository implements SheetRepository {
     options: DynamoSheetRepositoryOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    this.backoff = options.backoff ?? defaultBackoff;
+    this.table = new DynamoTable(client, tableName, options.backoff);
   }
 
   async getMeta(id: string): Promise<SheetMeta | null> {
@@ -106,7 +100,7 @@ export class DynamoSheetRepository implements SheetRepository {
   }
 
   async listSheets(page: PageRequest): Promise<Page<SheetMeta>> {
-    const result = await this.queryPage(
+    const result = await this.table.queryPage(
       {
         IndexName: GSI1.name,
         KeyConditionExpression: '#pk = :pk',
@@ -120,17 +114,17 @@ export class DynamoSheetRepository implements SheetRepository {
   }
 
   async getRevisionHeader(id: string, revision: number): Promise<RevisionHeader | null> {
-    const marker = await this.getItem(sheetPk(id), revisionSk(revision));
+    const marker = await this.table.getItem(sheetPk(id), revisionSk(revision));
     if (marker) return readBody(marker).header;
     const attempt = await this.uncommittedLatestAttempt(id, revision);
     if (!attempt) return null;
-    const header = await this.getItem(sheetPk(id), attemptHeaderSk(revision, attempt));
+    const header = await this.table.getItem(sheetPk(id), attemptHeaderSk(revision, attempt));
     return header ? readBody(header).header : null;
   }
 
   async getRevision(id: string, revision: number): Promise<StoredRevision | null> {
     // One paged Query returns the marker and every attempt's items of this revision.
-    const items = await this.queryAll({
+    const items = await this.table.queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': sheetPk(id), ':prefix': revisionSk(revision) },
     });
@@ -157,7 +151,7 @@ export class DynamoSheetRepository implements SheetRepository {
 
   async listRevisions(id: string, page: PageRequest): Promise<Page<RevisionHeader>> {
     const pk = revisionsGsiPk(id);
-    const result = await this.queryPage(
+    const result = await this.table.queryPage(
       {
         IndexName: GSI1.name,
         KeyConditionExpression: '#pk = :pk',
@@ -194,13 +188,13 @@ export class DynamoSheetRepository implements SheetRepository {
     const body = headerBody(header, sheet);
     const items = revisionItems(body, sheet, attempt);
     try {
-      await Promise.all([this.write(items.map((Item) => ({ PutRequest: { Item } }))), input.ready]);
+      await Promise.all([this.table.write(items.map((Item) => ({ PutRequest: { Item } }))), input.ready]);
       await this.beforeFlip(sheet.id, revision);
     } catch (err) {
       await this.discard(items);
       throw err;
     }
-    let projected: Map<string, unknown> | undefined;
+    let projected: ProjectionState | undefined;
     try {
       projected = await this.flip(input, attempt, createdAt);
     } catch (err) {
@@ -239,7 +233,7 @@ export class DynamoSheetRepository implements SheetRepository {
 
   async listErrors(id: string, page: PageRequest): Promise<Page<SheetErrorRecord>> {
     const pk = sheetPk(id);
-    const result = await this.queryPage(
+    const result = await this.table.queryPage(
       {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': pk, ':prefix': ERROR_SK_PREFIX },
@@ -257,33 +251,12 @@ export class DynamoSheetRepository implements SheetRepository {
   }
 
   async queryLatestFigures(query: FigureQuery): Promise<Page<LatestFigure>> {
-    const gsiPk = figureGsiPk(query.kind);
-    const input: Omit<QueryCommandInput, 'TableName'> = {
-      IndexName: GSI2.name,
-      KeyConditionExpression:
-        query.fiscalYear === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :fy)',
-      ExpressionAttributeNames: { '#pk': GSI2.pk, ...(query.fiscalYear !== undefined && { '#sk': GSI2.sk }) },
-      ExpressionAttributeValues: {
-        ':pk': gsiPk,
-        ...(query.fiscalYear !== undefined && { ':fy': fiscalYearPrefix(query.fiscalYear) }),
-        ...(query.country !== undefined && { ':country': query.country }),
-      },
-      ...(query.country !== undefined && { FilterExpression: 'country = :country' }),
-    };
-    const page = await this.queryPage(input, query, {
-      keys: ['pk', 'sk', GSI2.pk, GSI2.sk],
-      fixed: { [GSI2.pk]: gsiPk },
-    });
-    const latest = await this.latestRevisions([...new Set(page.items.map((item) => item.sheetId as string))]);
-    const items = page.items
-      .filter((item) => latest.get(item.sheetId as string) === item.revision)
-      .map((item) => ({
-        ...(JSON.parse(item.data as string) as Figure),
-        sheetId: item.sheetId as string,
-        revision: item.revision as number,
-        country: (item.country as string | null) ?? null,
-      }));
-    return { ...page, items };
+    const page = await this.table.queryPage(
+      latestFiguresQuery(query.kind, query.fiscalYear, query.country),
+      query,
+      { keys: ['pk', 'sk', GSI2.pk, GSI2.sk], fixed: { [GSI2.pk]: figureGsiPk(query.kind) } },
+    );
+    return { ...page, items: await currentFigures(this.table, page.items) };
   }
 
   /**
@@ -293,7 +266,10 @@ export class DynamoSheetRepository implements SheetRepository {
   async finalizeLatest(id: string): Promise<void> {
     const meta = await this.getMetaItem(id);
     if (!meta || meta.projectedRevision === meta.latestRevision) return;
-    const head = await this.getItem(sheetPk(id), attemptHeaderSk(meta.latestRevision, meta.latestAttempt));
+    const head = await this.table.getItem(
+      sheetPk(id),
+      attemptHeaderSk(meta.latestRevision, meta.latestAttempt),
+    );
     if (!head) return;
     const figures = await this.getFigures(id, meta.latestRevision);
     await this.finalize(id, meta.latestRevision, meta.latestAttempt, readBody(head), figures);
@@ -310,7 +286,7 @@ export class DynamoSheetRepository implements SheetRepository {
     input: PublishInput,
     attempt: string,
     now: string,
-  ): Promise<Map<string, unknown> | undefined> {
+  ): Promise<ProjectionState | undefined> {
     const { sheet, expectedLatest } = input;
     try {
       const res = await this.client.send(
@@ -348,7 +324,7 @@ export class DynamoSheetRepository implements SheetRepository {
       if (old?.latestRevision === undefined) return new Map();
       if (old.projectedRevision !== old.latestRevision || !old.counts) return undefined;
       const rev = old.latestRevision;
-      return new Map(Array.from({ length: old.counts.figures }, (_, n) => [latestFigureSk(n), rev]));
+      return completeProjection(old.counts.figures, rev);
     } catch (err) {
       if (isConditionFailure(err)) {
         throw new RevisionConflictError(
@@ -367,7 +343,7 @@ export class DynamoSheetRepository implements SheetRepository {
     attempt: string,
     body: HeaderItemBody,
     figures: readonly Figure[],
-    projected?: Map<string, unknown>,
+    projected?: ProjectionState,
   ): Promise<void> {
     let target = { revision, attempt, body, figures };
     let known = projected;
@@ -377,11 +353,12 @@ export class DynamoSheetRepository implements SheetRepository {
         [GSI1.sk]: pad(target.revision, 8),
       });
       const requests: WriteRequest[] = [{ PutRequest: { Item: marker } }];
+      const current = known ?? (await readProjection(this.table, id));
       requests.push(
-        ...(await this.projectionWrites(id, target.revision, target.body, target.figures, known)),
+        ...projectionWrites(id, target.revision, target.body.sheet.country, target.figures, current),
       );
       known = undefined;
-      await this.write(requests);
+      await this.table.write(requests);
       try {
         await this.client.send(
           new UpdateCommand({
@@ -399,7 +376,10 @@ export class DynamoSheetRepository implements SheetRepository {
       // A newer revision was flipped while we projected ours: project that one instead.
       const meta = await this.getMetaItem(id);
       if (!meta || meta.projectedRevision === meta.latestRevision) return;
-      const head = await this.getItem(sheetPk(id), attemptHeaderSk(meta.latestRevision, meta.latestAttempt));
+      const head = await this.table.getItem(
+        sheetPk(id),
+        attemptHeaderSk(meta.latestRevision, meta.latestAttempt),
+      );
       if (!head) return;
       target = {
         revision: meta.latestRevision,
@@ -410,54 +390,11 @@ export class DynamoSheetRepository implements SheetRepository {
     }
   }
 
-  private async projectionWrites(
-    id: string,
-    revision: number,
-    body: HeaderItemBody,
-    figures: readonly Figure[],
-    known?: Map<string, unknown>,
-  ): Promise<WriteRequest[]> {
-    const pk = sheetPk(id);
-    const current =
-      known ??
-      new Map(
-        (
-          await this.queryAll({
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': pk, ':prefix': LATEST_FIGURE_PREFIX },
-            ProjectionExpression: 'sk, revision',
-          })
-        ).map((item) => [item.sk, item.revision]),
-      );
-    const requests: WriteRequest[] = [];
-    figures.forEach((figure, n) => {
-      const sk = latestFigureSk(n);
-      if (current.get(sk) === revision) return;
-      const item: Item = {
-        pk,
-        sk,
-        sheetId: id,
-        revision,
-        country: body.sheet.country,
-        data: JSON.stringify(figure),
-        [GSI2.pk]: figureGsiPk(figure.kind),
-        [GSI2.sk]: figureGsiSk(fiscalYearOf(figure), id, n),
-      };
-      requests.push({ PutRequest: { Item: item } });
-    });
-    for (const sk of current.keys()) {
-      if (Number(sk.slice(LATEST_FIGURE_PREFIX.length)) >= figures.length) {
-        requests.push({ DeleteRequest: { Key: { pk, sk } } });
-      }
-    }
-    return requests;
-  }
-
   /** Best-effort removal of an attempt that will never be committed. */
   private async discard(items: readonly Item[]): Promise<void> {
     const keys = items.map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } }) as WriteRequest);
     try {
-      await this.write(keys);
+      await this.table.write(keys);
     } catch {
       // Orphaned attempt items are never read (no marker or META names them); leaving them is safe.
     }
@@ -470,11 +407,11 @@ export class DynamoSheetRepository implements SheetRepository {
   }
 
   private async readPart(id: string, revision: number, kind: 'S' | 'F') {
-    const marker = await this.getItem(sheetPk(id), revisionSk(revision));
+    const marker = await this.table.getItem(sheetPk(id), revisionSk(revision));
     const attempt =
       (marker?.attempt as string | undefined) ?? (await this.uncommittedLatestAttempt(id, revision));
     if (!attempt) return { sections: [], figures: [], text: '' };
-    const items = await this.queryAll({
+    const items = await this.table.queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: {
         ':pk': sheetPk(id),
@@ -484,95 +421,9 @@ export class DynamoSheetRepository implements SheetRepository {
     return assembleContent(items, revision, attempt);
   }
 
-  private async latestRevisions(ids: readonly string[]): Promise<Map<string, number>> {
-    const latest = new Map<string, number>();
-    for (let i = 0; i < ids.length; i += 100) {
-      let keys: Record<string, unknown>[] = ids
-        .slice(i, i + 100)
-        .map((id) => ({ pk: sheetPk(id), sk: META_SK }));
-      for (let attempt = 0; keys.length > 0; attempt++) {
-        try {
-          const res = await this.client.send(
-            new BatchGetCommand({
-              RequestItems: { [this.tableName]: { Keys: keys, ProjectionExpression: 'id, latestRevision' } },
-            }),
-          );
-          for (const item of res.Responses?.[this.tableName] ?? []) {
-            latest.set(item.id as string, item.latestRevision as number);
-          }
-          keys = (res.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Record<string, unknown>[];
-        } catch (err) {
-          translateAwsError(err, 'DynamoDB BatchGetItem');
-        }
-        if (keys.length > 0) {
-          if (attempt + 1 >= this.backoff.maxAttempts) break;
-          await this.backoff.sleep(
-            Math.floor(this.backoff.random() * this.backoff.baseDelayMs * 2 ** attempt),
-          );
-        }
-      }
-    }
-    return latest;
-  }
-
   private async getMetaItem(id: string): Promise<MetaItem | null> {
-    const item = await this.getItem(sheetPk(id), META_SK);
+    const item = await this.table.getItem(sheetPk(id), META_SK);
     return item && typeof item.latestRevision === 'number' ? (item as unknown as MetaItem) : null;
-  }
-
-  private async getItem(pk: string, sk: string): Promise<Item | null> {
-    try {
-      const res = await this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: true }),
-      );
-      return (res.Item as Item | undefined) ?? null;
-    } catch (err) {
-      return translateAwsError(err, 'DynamoDB GetItem');
-    }
-  }
-
-  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      try {
-        const res = await this.client.send(
-          new QueryCommand({
-            ...input,
-            TableName: this.tableName,
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        );
-        items.push(...((res.Items ?? []) as Item[]));
-        start = res.LastEvaluatedKey;
-      } catch (err) {
-        translateAwsError(err, 'DynamoDB Query');
-      }
-    } while (start);
-    return items;
-  }
-
-  private async queryPage(
-    input: Omit<QueryCommandInput, 'TableName'>,
-    page: PageRequest,
-    cursorShape: Parameters<typeof decodeCursor>[1],
-  ): Promise<Page<Item>> {
-    const limit = checkLimit(page.limit);
-    const start = page.cursor === undefined ? undefined : decodeCursor(page.cursor, cursorShape);
-    try {
-      const res = await this.client.send(
-        new QueryCommand({ ...input, TableName: this.tableName, Limit: limit, ExclusiveStartKey: start }),
-      );
-      const nextCursor = encodeCursor(res.LastEvaluatedKey);
-      return { items: (res.Items ?? []) as Item[], ...(nextCursor !== undefined && { nextCursor }) };
-    } catch (err) {
-      return translateAwsError(err, 'DynamoDB Query');
-    }
-  }
-
-  private async write(requests: readonly WriteRequest[]): Promise<void> {
-    await batchWriteAll(this.client, this.tableName, requests, this.backoff);
   }
 }
 

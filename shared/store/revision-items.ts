@@ -6,6 +6,7 @@
  * stays far below DynamoDB's 400 KB limit: the text is chunked and an oversized section spills into parts.
  */
 import type { Figure, ParsedSheet, Section } from '../model';
+import type { Item } from './dynamo-table';
 import {
   attemptHeaderSk,
   attemptPrefix,
@@ -21,8 +22,6 @@ import type { RevisionHeader } from './ports';
 
 /** UTF-16 units per text chunk / section part: at most ~300 KB of UTF-8, under the 400 KB item limit. */
 export const CHUNK_CHARS = 100_000;
-
-export type Item = Record<string, unknown> & { pk: string; sk: string };
 
 /** The scalar fields of a ParsedSheet (everything but text, sections and figures). */
 export type SheetScalars = Omit<ParsedSheet, 'text' | 'sections' | 'figures'>;
