@@ -33,18 +33,21 @@ const OPTIONAL_END = new Set([
   'rp',
   'colgroup',
 ]);
+/** Comments, script/style bodies (skipped whole) and tags, with names as htmlparser2 reads them. */
 const TOKEN =
-  /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(\/?)>/g;
-
+  /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][^\s/>]*)[^>]*?(\/?)>/g;
 const FOREIGN = new Set(['svg', 'math']);
 
 /**
- * The deepest element nesting in `html`, measured with one linear scan of its tags (comments and script
- * bodies skipped). Mirrors htmlparser2 in HTML mode: `<div/>` opens a div (the slash is ignored) except
- * inside SVG/MathML. An upper-bound estimate: close tags only unwind depth that open tags built.
+ * The deepest element nesting in `html`, from one linear scan of its tags (comments and script bodies
+ * skipped), mirroring htmlparser2 in HTML mode: `<div/>` opens a div except inside SVG/MathML, and a close
+ * tag with no open element of that name is ignored. Errs on the deep side (implied closes are not
+ * modelled). Stops early once the depth passes `stopAbove`.
  */
-export function maxNestingDepth(html: string): number {
-  let depth = 0;
+export function maxNestingDepth(html: string, stopAbove = Number.POSITIVE_INFINITY): number {
+  const stack: string[] = [];
+  // How many of each name are open: makes "is it open?" O(1), so stray close tags cost nothing.
+  const open = new Map<string, number>();
   let max = 0;
   let foreign = 0;
   TOKEN.lastIndex = 0;
@@ -54,12 +57,18 @@ export function maxNestingDepth(html: string): number {
     const name = rawName.toLowerCase();
     if (VOID.has(name) || OPTIONAL_END.has(name)) continue;
     if (closing === '/') {
-      if (depth > 0) depth--;
-      if (FOREIGN.has(name) && foreign > 0) foreign--;
+      if (!open.get(name)) continue;
+      for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+        open.set(top, open.get(top)! - 1);
+        if (FOREIGN.has(top)) foreign--;
+        if (top === name) break;
+      }
     } else if (selfClosing !== '/' || foreign === 0) {
-      if (FOREIGN.has(name) && selfClosing !== '/') foreign++;
-      depth++;
-      if (depth > max) max = depth;
+      if (FOREIGN.has(name)) foreign++;
+      stack.push(name);
+      open.set(name, (open.get(name) ?? 0) + 1);
+      if (stack.length > max) max = stack.length;
+      if (max > stopAbove) return max;
     }
   }
   return max;

@@ -20,11 +20,11 @@ const LOAD_OPTIONS = { xml: { xmlMode: false, decodeEntities: true } } as const;
  * left for `stripFrame` to lift out. Throws {@link InvalidSourceError} `too-deep` for pathological nesting.
  */
 export function readHtml(html: string): ExtractedDocument {
-  const depth = maxNestingDepth(html);
+  const depth = maxNestingDepth(html, MAX_HTML_DEPTH);
   if (depth > MAX_HTML_DEPTH) {
     throw new InvalidSourceError(
       'too-deep',
-      `The HTML nests elements ${depth.toLocaleString('en-US')} levels deep; the limit is ${MAX_HTML_DEPTH.toLocaleString('en-US')}.`,
+      `The HTML nests elements more than ${MAX_HTML_DEPTH.toLocaleString('en-US')} levels deep, past the limit; a fact sheet needs a few dozen.`,
     );
   }
   const doc = load(html, LOAD_OPTIONS).root()[0] as Document;

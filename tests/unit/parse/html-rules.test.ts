@@ -110,7 +110,9 @@ describe('pathological nesting', () => {
   it('refuses 100,000 nested elements with a clear too-deep error instead of crashing', () => {
     const run = () => parseSheet(nested(100_000));
     expect(run).toThrow(expect.objectContaining({ reason: 'too-deep' }));
-    expect(run).toThrow('The HTML nests elements 100,004 levels deep; the limit is 10,000.');
+    expect(run).toThrow(
+      'The HTML nests elements more than 10,000 levels deep, past the limit; a fact sheet needs a few dozen.',
+    );
   });
 
   it('measures depth without counting void elements, optional end tags, comments or script bodies', () => {
@@ -121,9 +123,14 @@ describe('pathological nesting', () => {
 
   it('counts <div/> as an open div, as HTML parsers do, but honours self-closing tags inside SVG', () => {
     expect(maxNestingDepth('<div/><div/><div/>')).toBe(3);
+    expect(maxNestingDepth('<div></nope><div></nope></div></div>')).toBe(2);
+    expect(maxNestingDepth('<x_y><x_y></x_y></x_y>')).toBe(2);
+    expect(maxNestingDepth('<div><span><b></div><div>')).toBe(3);
     expect(maxNestingDepth(`<div><svg>${'<path d="M0 0"/>'.repeat(50)}</svg></div>`)).toBe(2);
-    expect(() => parseSheet(`<html><body>${'<div/>'.repeat(20_000)}<p>x</p></body></html>`)).toThrow(
-      expect.objectContaining({ reason: 'too-deep' }),
-    );
+    for (const opener of ['<div/>', '<div></nope>', '<x_y>']) {
+      expect(() => parseSheet(`<html><body>${opener.repeat(20_000)}<p>x</p></body></html>`)).toThrow(
+        expect.objectContaining({ reason: 'too-deep' }),
+      );
+    }
   });
 });
