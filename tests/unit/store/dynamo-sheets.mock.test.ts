@@ -7,6 +7,7 @@ import {
   ProvisionedThroughputExceededException,
 } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
@@ -145,6 +146,43 @@ describe('DynamoSheetRepository error paths', () => {
       .flatMap((c) => c.args[0].input.RequestItems?.table ?? []);
     const puts = requests.filter((r) => r.PutRequest).length;
     expect(requests.filter((r) => r.DeleteRequest).length).toBe(puts);
+  });
+
+  it('keeps its items when the flip itself fails transiently (it may have been applied)', async () => {
+    ddbMock.on(BatchWriteCommand).resolves({ UnprocessedItems: {} });
+    ddbMock.on(UpdateCommand).rejects(throttled());
+    await expect(repo().publishRevision(input)).rejects.toBeInstanceOf(TransientStoreError);
+    const requests = ddbMock
+      .commandCalls(BatchWriteCommand)
+      .flatMap((c) => c.args[0].input.RequestItems?.table ?? []);
+    expect(requests.filter((r) => r.DeleteRequest)).toEqual([]);
+  });
+
+  it('retries UnprocessedKeys when checking figures against META, and gives up loudly', async () => {
+    const figureItem = {
+      pk: 'SHEET#mali',
+      sk: 'LATEST#F#00000',
+      sheetId: 'mali',
+      revision: 2,
+      country: 'Mali',
+      data: JSON.stringify(sheet.figures[0]),
+    };
+    ddbMock.on(QueryCommand).resolves({ Items: [figureItem] });
+    const metaKey = { pk: 'SHEET#mali', sk: 'META' };
+    ddbMock
+      .on(BatchGetCommand)
+      .resolvesOnce({ Responses: { table: [] }, UnprocessedKeys: { table: { Keys: [metaKey] } } })
+      .resolves({ Responses: { table: [{ id: 'mali', latestRevision: 2 }] } });
+    const page = await repo().queryLatestFigures({ kind: 'date', limit: 10 });
+    expect(page.items).toEqual([{ ...sheet.figures[0], sheetId: 'mali', revision: 2, country: 'Mali' }]);
+    expect(ddbMock).toHaveReceivedCommandTimes(BatchGetCommand, 2);
+
+    ddbMock
+      .on(BatchGetCommand)
+      .resolves({ Responses: { table: [] }, UnprocessedKeys: { table: { Keys: [metaKey] } } });
+    await expect(repo().queryLatestFigures({ kind: 'date', limit: 10 })).rejects.toBeInstanceOf(
+      TransientStoreError,
+    );
   });
 
   it('uses attribute_not_exists for the first revision', async () => {
