@@ -1,0 +1,24 @@
+/**
+ * The production PipelineDeps from configuration: DynamoDB sheet repository, S3 blob store, the current
+ * parser, Powertools logger and metrics. The ingest handler and the API's reprocess route share it.
+ */
+import { documentClient, s3Client } from '../aws/clients';
+import { S3BlobStore } from '../blobs/s3-blob-store';
+import type { AppConfig } from '../config';
+import { PARSER_VERSION, parseSheet } from '../index';
+import { createLogger, createMetrics, SERVICE_NAME } from '../observability';
+import { DynamoSheetRepository } from '../store/dynamo-sheets';
+import type { PipelineDeps } from './deps';
+
+export function pipelineDepsFromConfig(config: AppConfig, serviceName = SERVICE_NAME): PipelineDeps {
+  return {
+    sheets: new DynamoSheetRepository(documentClient(), config.tableName),
+    blobs: new S3BlobStore(s3Client(), config.bucketName),
+    parse: parseSheet,
+    parserVersion: PARSER_VERSION,
+    clock: () => new Date(),
+    logger: createLogger(serviceName),
+    metrics: createMetrics(serviceName),
+    maxSourceBytes: config.maxSourceBytes,
+  };
+}
