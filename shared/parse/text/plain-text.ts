@@ -35,12 +35,19 @@ export function readPlainText(text: string): ExtractedDocument {
 /** Removes the leading header lines (title, bureau, document type, date) from `chunks` and returns them. */
 function takeHeaderLines(chunks: Chunk[]): string[] {
   const taken: string[] = [];
-  while (chunks.length > 0) {
-    const chunk = chunks[0]!;
-    while (chunk.length > 0 && isHeaderLine(chunk[0]!)) taken.push(chunk.shift()!.trim());
-    if (chunk.length > 0) break;
-    chunks.shift();
+  let chunkIndex = 0;
+  for (; chunkIndex < chunks.length; chunkIndex++) {
+    const chunk = chunks[chunkIndex]!;
+    let lineIndex = 0;
+    while (lineIndex < chunk.length && isHeaderLine(chunk[lineIndex]!))
+      taken.push(chunk[lineIndex++]!.trim());
+    if (lineIndex < chunk.length) {
+      // Splice once: shifting line by line would be quadratic on a long run of header-like lines.
+      chunk.splice(0, lineIndex);
+      break;
+    }
   }
+  chunks.splice(0, chunkIndex);
   return taken;
 }
 
@@ -57,7 +64,8 @@ function chunksToUnits(chunks: readonly Chunk[]): Unit[] {
       const last = units.at(-1);
       // Bullets separated by blank lines are still one list.
       if (unit.kind === 'list' && unit.bulleted && last?.kind === 'list' && last.bulleted) {
-        last.items.push(...unit.items);
+        // A loop, not push(...items): spreading 100,000 items would overflow the argument stack.
+        for (const item of unit.items) last.items.push(item);
       } else {
         units.push(unit);
       }

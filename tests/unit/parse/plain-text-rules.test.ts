@@ -137,6 +137,14 @@ describe('plain-text rules', () => {
     );
   });
 
+  it('handles 150,000 blank-separated bullets and 100,000 leading header lines', () => {
+    const bullets = parseText(`${PROSE}\n\n${'• a\n\n'.repeat(150_000)}`);
+    const list = blocks(bullets)[1]!;
+    expect(list.type === 'list' && list.items.length).toBe(150_000);
+    const headed = parseText(`${'Fact Sheet\n'.repeat(100_000)}\n${PROSE}`);
+    expect(headed.text).toBe(PROSE);
+  });
+
   it('numbers thousands of repeated headings uniquely', () => {
     const sheet = parseText(`Overview\n\n${PROSE}\n\n`.repeat(3000));
     expect(sheet.sections).toHaveLength(3000);
