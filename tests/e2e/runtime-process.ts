@@ -53,7 +53,7 @@ function launch(env: Record<string, string>) {
 /** Starts the runtime and resolves at its ready line; rejects with its output when it exits first. */
 export async function startRuntimeProcess(
   env: Record<string, string>,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<RuntimeProcess> {
   const { proc, out, exited } = launch(env);
   const url = await new Promise<string>((resolve, reject) => {

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { DiffSummary } from '../../shared/store/ports';
 import { type RuntimeProcess, runCliProcess, runToExit, startRuntimeProcess } from './runtime-process';
 
-jest.setTimeout(60_000);
+// Generous per-test limits: on a loaded 2-core machine one start can take several seconds.
+jest.setTimeout(90_000);
 
 const REVISION = `U.S. Relations With Mali
 
@@ -127,7 +128,7 @@ describe('local runtime (child process)', () => {
       expect(add.code).toBe(0);
       // REFRESH_RATE is 1 second in this suite: the scheduled refresh, not a manual one, picks the source up.
       let niger = await getJson(`${runtime!.url}/sheets/niger`);
-      for (let i = 0; i < 100 && niger.status !== 200; i++) {
+      for (let i = 0; i < 300 && niger.status !== 200; i++) {
         await new Promise((r) => setTimeout(r, 100));
         niger = await getJson(`${runtime!.url}/sheets/niger`);
       }
