@@ -21,8 +21,8 @@ export const attemptPrefix = (rev: number, attempt: string): string => `${revisi
 export const attemptHeaderSk = (rev: number, attempt: string): string => `${attemptPrefix(rev, attempt)}H`;
 export const sectionSk = (rev: number, attempt: string, n: number): string =>
   `${attemptPrefix(rev, attempt)}S#${pad(n, 4)}`;
-export const sectionPartSk = (rev: number, attempt: string, n: number, part: number): string =>
-  `${sectionSk(rev, attempt, n)}#P#${pad(part, 3)}`;
+/** Part `part` of a section or figure item too large for one DynamoDB item. */
+export const partSk = (itemSk: string, part: number): string => `${itemSk}#P#${pad(part, 3)}`;
 export const figureSk = (rev: number, attempt: string, n: number): string =>
   `${attemptPrefix(rev, attempt)}F#${pad(n, 5)}`;
 export const textSk = (rev: number, attempt: string, n: number): string =>

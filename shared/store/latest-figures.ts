@@ -38,6 +38,15 @@ export function completeProjection(count: number, revision: number): ProjectionS
   return new Map(Array.from({ length: count }, (_, n) => [latestFigureSk(n), revision]));
 }
 
+/** Longest sentence kept in a projection item; the revision's own figure items keep it whole. */
+export const MAX_PROJECTED_SENTENCE = 10_000;
+
+/** The figure as projected: an outsized sentence is cut so the item stays under DynamoDB's 400 KB. */
+function projectable(figure: Figure): Figure {
+  if (figure.sentence.length <= MAX_PROJECTED_SENTENCE) return figure;
+  return { ...figure, sentence: `${figure.sentence.slice(0, MAX_PROJECTED_SENTENCE)}…` };
+}
+
 /** The puts and deletes that turn `current` into the projection of `figures` at `revision`. */
 export function projectionWrites(
   id: string,
@@ -57,7 +66,7 @@ export function projectionWrites(
       sheetId: id,
       revision,
       country,
-      data: JSON.stringify(figure),
+      data: JSON.stringify(projectable(figure)),
       [GSI2.pk]: figureGsiPk(figure.kind),
       [GSI2.sk]: figureGsiSk(fiscalYearOf(figure), id, n),
     };

@@ -12,8 +12,8 @@ import {
   attemptPrefix,
   chunkString,
   figureSk,
+  partSk,
   revisionSk,
-  sectionPartSk,
   sectionSk,
   sheetPk,
   textSk,
@@ -51,20 +51,24 @@ export function revisionItems(body: HeaderItemBody, sheet: ParsedSheet, attempt:
   const pk = sheetPk(sheet.id);
   const rev = body.header.revision;
   const items: Item[] = [{ pk, sk: attemptHeaderSk(rev, attempt), body: JSON.stringify(body) }];
-  sheet.sections.forEach((section, n) => {
-    const json = JSON.stringify(section);
+  // A section or figure too large for one item (a huge paragraph or sentence) spills into `#P#` parts.
+  const pushJson = (sk: string, value: unknown) => {
+    const json = JSON.stringify(value);
     if (json.length <= CHUNK_CHARS) {
-      items.push({ pk, sk: sectionSk(rev, attempt, n), data: json });
+      items.push({ pk, sk, data: json });
       return;
     }
     const parts = chunkString(json, CHUNK_CHARS);
-    items.push({ pk, sk: sectionSk(rev, attempt, n), parts: parts.length });
+    items.push({ pk, sk, parts: parts.length });
     parts.forEach((part, p) => {
-      items.push({ pk, sk: sectionPartSk(rev, attempt, n, p), part });
+      items.push({ pk, sk: partSk(sk, p), part });
     });
+  };
+  sheet.sections.forEach((section, n) => {
+    pushJson(sectionSk(rev, attempt, n), section);
   });
   sheet.figures.forEach((figure, n) => {
-    items.push({ pk, sk: figureSk(rev, attempt, n), data: JSON.stringify(figure) });
+    pushJson(figureSk(rev, attempt, n), figure);
   });
   chunkString(sheet.text, CHUNK_CHARS).forEach((text, n) => {
     items.push({ pk, sk: textSk(rev, attempt, n), text });
@@ -111,25 +115,35 @@ export function assembleContent(
   const sections: Section[] = [];
   const figures: Figure[] = [];
   const text: string[] = [];
-  const parts = new Map<number, string[]>();
+  // Spilled values: kind + index → their parts, in sort-key (= part) order.
+  const parts = new Map<string, string[]>();
   for (const item of sorted) {
     const rest = item.sk.slice(prefix.length).split('#');
     const kind = rest[0];
     const n = Number(rest[1]);
-    if (kind === 'S' && rest.length === 2) {
-      if (counts && n >= counts.sectionCount) continue;
-      if (typeof item.data === 'string') sections[n] = JSON.parse(item.data) as Section;
-      else parts.set(n, []);
-    } else if (kind === 'S' && rest[2] === 'P') {
-      parts.get(n)?.push(item.part as string);
-    } else if (kind === 'F') {
-      if (counts && n >= counts.figureCount) continue;
-      figures[n] = JSON.parse(item.data as string) as Figure;
-    } else if (kind === 'T') {
+    if (rest[2] === 'P') {
+      parts.get(`${kind}#${n}`)?.push(item.part as string);
+      continue;
+    }
+    if (kind === 'T') {
       if (counts && n >= counts.textChunks) continue;
       text[n] = item.text as string;
+      continue;
     }
+    if (kind !== 'S' && kind !== 'F') continue;
+    if (counts && n >= (kind === 'S' ? counts.sectionCount : counts.figureCount)) continue;
+    if (typeof item.data !== 'string') {
+      parts.set(`${kind}#${n}`, []);
+      continue;
+    }
+    if (kind === 'S') sections[n] = JSON.parse(item.data) as Section;
+    else figures[n] = JSON.parse(item.data) as Figure;
   }
-  for (const [n, chunks] of parts) sections[n] = JSON.parse(chunks.join('')) as Section;
+  for (const [key, chunks] of parts) {
+    const [kind, n] = key.split('#');
+    const value = JSON.parse(chunks.join(''));
+    if (kind === 'S') sections[Number(n)] = value as Section;
+    else figures[Number(n)] = value as Figure;
+  }
   return { sections: sections.filter(Boolean), figures: figures.filter(Boolean), text: text.join('') };
 }

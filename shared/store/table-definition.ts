@@ -9,9 +9,9 @@
  * - `SHEET#{id}` / `REV#{rev:8}`               commit marker of a revision: header + the winning attempt id;
  *                                              gsi1 (`REVS#{id}` / `{rev:8}`) lists a sheet's revisions.
  * - `SHEET#{id}` / `REV#{rev:8}#{att}#H`       revision header as written by publish attempt `att` (8 hex).
- * - `SHEET#{id}` / `REV#{rev:8}#{att}#S#{n:4}` one section of that revision (`…#P#{p:3}` parts when a
- *                                              section is too large for one item).
- * - `SHEET#{id}` / `REV#{rev:8}#{att}#F#{n:5}` one figure of that revision.
+ * - `SHEET#{id}` / `REV#{rev:8}#{att}#S#{n:4}` one section of that revision.
+ * - `SHEET#{id}` / `REV#{rev:8}#{att}#F#{n:5}` one figure of that revision. A section or figure too large
+ *                                              for one item spills into `…#P#{p:3}` part items.
  * - `SHEET#{id}` / `REV#{rev:8}#{att}#T#{n:3}` a chunk of the revision's normalized text.
  *   Attempt ids keep racing writers of the same revision number apart (no transactions in dynalite); the
  *   marker, or META.latestAttempt before the marker exists, says which attempt is the revision.

@@ -123,10 +123,12 @@ describe('DynamoSheetRepository on dynalite', () => {
     expect(elsewhere.items).toEqual([]);
   });
 
-  it('stores sections and text larger than one DynamoDB item', async () => {
+  it('stores sections, figures and text larger than one DynamoDB item', async () => {
     const base = parse('mali.txt', 'huge');
     // ~250 K characters, with astral characters so chunk boundaries can fall inside a surrogate pair.
     const long = '𝔘𝔖 aid ♥ '.repeat(25_000);
+    const [first, ...others] = base.figures;
+    if (!first) throw new Error('fixture has no figures');
     const sheet: ParsedSheet = {
       ...base,
       text: `${base.text}\n${long}`,
@@ -141,11 +143,18 @@ describe('DynamoSheetRepository on dynalite', () => {
           blocks: [{ type: 'paragraph', text: long }],
         },
       ],
+      figures: [{ ...first, sentence: `${first.sentence} ${long}` }, ...others],
     };
     await publish(sheet, 0);
     const stored = await repo.getRevision('huge', 1);
     expect(stored?.sheet).toEqual(sheet);
     expect(await repo.getSections('huge', 1)).toEqual(sheet.sections);
+    expect(await repo.getFigures('huge', 1)).toEqual(sheet.figures);
+    // The cross-sheet projection keeps the figure, with its outsized sentence cut short.
+    const dates = await repo.queryLatestFigures({ kind: first.kind, limit: 200 });
+    const projected = dates.items.find((f) => f.sheetId === 'huge' && f.id === first.id);
+    expect(projected?.value).toEqual(first.value);
+    expect(projected?.sentence.length).toBeLessThan(long.length);
   });
 
   it('keeps error records for a sheet without revisions, newest first', async () => {
