@@ -19,6 +19,7 @@ import type {
   SheetRepository,
   StoredRevision,
 } from './ports';
+import { headerBody } from './revision-items';
 
 interface SheetState {
   meta: SheetMeta | null;
@@ -110,7 +111,8 @@ export class InMemorySheetRepository implements SheetRepository {
       counts,
       diff: input.diff,
     };
-    state.revisions.set(revision, clone({ header, sheet }));
+    // Stored exactly as the DynamoDB adapter would store it (an outsized diff loses its figure lists).
+    state.revisions.set(revision, clone({ header: headerBody(header, sheet).header, sheet }));
     state.meta = {
       id: sheet.id,
       latestRevision: revision,

@@ -42,6 +42,11 @@ export interface DiffSummary {
     changed: { before: FigureRef; after: FigureRef }[];
   };
   sections: { added: string[]; removed: string[]; changed: string[] };
+  /**
+   * Set when the stored summary left out its figure lists because they would not fit in one DynamoDB item
+   * (thousands of changed figures); diff the two revisions to get them.
+   */
+  figuresOmitted?: true;
 }
 
 export type RevisionReason = 'upload' | 'reprocess' | 'refresh';

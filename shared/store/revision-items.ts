@@ -35,15 +35,22 @@ export interface HeaderItemBody {
   figureCount: number;
 }
 
+/** UTF-16 units of header JSON above which the diff's figure lists are left out (400 KB item limit). */
+export const MAX_HEADER_CHARS = 120_000;
+
 export function headerBody(header: RevisionHeader, sheet: ParsedSheet): HeaderItemBody {
   const { text, sections, figures, ...scalars } = sheet;
-  return {
+  const body: HeaderItemBody = {
     header,
     sheet: scalars,
     textChunks: chunkString(text, CHUNK_CHARS).length,
     sectionCount: sections.length,
     figureCount: figures.length,
   };
+  const { diff } = header;
+  if (!diff || JSON.stringify(body).length <= MAX_HEADER_CHARS) return body;
+  const figuresOmitted = { added: [], removed: [], changed: [] };
+  return { ...body, header: { ...header, diff: { ...diff, figures: figuresOmitted, figuresOmitted: true } } };
 }
 
 /** Every item of one publish attempt (header first). */
