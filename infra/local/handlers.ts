@@ -62,8 +62,12 @@ export function bindHandlers(modules: HandlerModules, region: string, tableName:
     tokens: new DynamoTokenRepository(documentClient(), tableName),
     async readState(sheetId) {
       const meta = await sheets.getMeta(sheetId);
-      if (!meta) return null;
-      return { sourceHash: meta.sourceHash ?? null, lastErrorAt: meta.lastError?.at };
+      if (meta) return { sourceHash: meta.sourceHash ?? null, lastErrorAt: meta.lastError?.at };
+      // A sheet whose first upload was rejected has no META, only error records: without this, every
+      // start would ingest (and reject) the same bytes again.
+      const errors = await sheets.listErrors(sheetId, { limit: 1 });
+      const latest = errors.items[0];
+      return latest ? { sourceHash: null, lastErrorAt: latest.at } : null;
     },
   };
 }
