@@ -21,7 +21,13 @@ async function main(): Promise<void> {
   await client.send(
     new PutCommand({
       TableName: tableName,
-      Item: { pk: 'SHEET#mali', sk: 'META', latestRevision: 1, title: 'U.S. Relations With Mali', country: 'Mali' },
+      Item: {
+        pk: 'SHEET#mali',
+        sk: 'META',
+        latestRevision: 1,
+        title: 'U.S. Relations With Mali',
+        country: 'Mali',
+      },
     }),
   );
   const body = JSON.stringify({ TableName: tableName, Key: { pk: { S: 'SHEET#mali' }, sk: { S: 'META' } } });
