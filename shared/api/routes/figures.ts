@@ -1,7 +1,8 @@
 /** Cross-sheet figure queries over the latest revisions (GSI, never Scan). */
 import { decodeCursor, encodeCursor } from '../cursor';
 import { defineRoute } from '../definition';
-import { figureQueryResultSchema, figuresQuery } from '../schemas';
+import { figuresQuery } from '../params';
+import { figureQueryResultSchema } from '../schemas';
 import { problems } from './responses';
 
 export const queryFigures = defineRoute({

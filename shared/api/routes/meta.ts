@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineRoute } from '../definition';
 import { DOCS_CSP, DOCS_HTML, docsAsset } from '../docs';
-import { assetParam, healthSchema, openApiDocumentSchema } from '../schemas';
+import { assetParam } from '../params';
+import { healthSchema, openApiDocumentSchema } from '../schemas';
 import { notFound, problems } from './responses';
 
 export const getHealth = defineRoute({

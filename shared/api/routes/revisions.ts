@@ -4,15 +4,8 @@ import { ConflictError, ValidationError } from '../../errors';
 import type { DiffSummary } from '../../store/ports';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { defineRoute } from '../definition';
-import {
-  diffQuery,
-  diffSchema,
-  pageQuery,
-  revisionListSchema,
-  revisionParam,
-  revisionSchema,
-  sheetIdParam,
-} from '../schemas';
+import { diffQuery, pageQuery, revisionParam, sheetIdParam } from '../params';
+import { diffSchema, revisionListSchema, revisionSchema } from '../schemas';
 import { notFound, problems } from './responses';
 
 export const listRevisions = defineRoute({

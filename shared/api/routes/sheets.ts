@@ -3,15 +3,12 @@ import { z } from 'zod';
 import { NotFoundError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { defineRoute } from '../definition';
+import { pageQuery, sectionIdParam, sheetFiguresQuery, sheetIdParam } from '../params';
 import {
   figureListSchema,
-  pageQuery,
   sectionDetailSchema,
-  sectionIdParam,
   sectionListSchema,
   sheetDetailSchema,
-  sheetFiguresQuery,
-  sheetIdParam,
   sheetListSchema,
 } from '../schemas';
 import { sectionSummaries, sheetSummary } from '../views';

@@ -5,13 +5,8 @@ import { decodeCursor, encodeCursor } from '../cursor';
 import { defineRoute, type RouteDeps } from '../definition';
 import { header } from '../http';
 import { parseJsonBody } from '../json-body';
-import {
-  pageQuery,
-  sheetIdParam,
-  sourceListSchema,
-  sourceRegistrationSchema,
-  sourceSchema,
-} from '../schemas';
+import { pageQuery, sheetIdParam } from '../params';
+import { sourceListSchema, sourceRegistrationSchema, sourceSchema } from '../schemas';
 import type { SourcesApi } from '../sources-api';
 import { sourceView } from '../views-source';
 import { notFound, problems } from './responses';

@@ -4,7 +4,8 @@ import { DEFAULT_MAX_SOURCE_BYTES } from '../../config';
 import { sourceKeyFor } from '../../pipeline/source-key';
 import { defineRoute } from '../definition';
 import { header } from '../http';
-import { reprocessResultSchema, sheetIdParam, uploadAcceptedSchema } from '../schemas';
+import { sheetIdParam } from '../params';
+import { reprocessResultSchema, uploadAcceptedSchema } from '../schemas';
 import { checkUploadBody, UPLOAD_CONTENT_TYPES, uploadContentType } from '../upload';
 import { notFound, problems } from './responses';
 
