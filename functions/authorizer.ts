@@ -7,7 +7,7 @@ import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 
 import { authorize } from '../shared/auth/authorize';
 import { policyFor } from '../shared/auth/policy';
 import { documentClient } from '../shared/aws/clients';
-import { loadConfig } from '../shared/config';
+import { loadTableName } from '../shared/config';
 import { ForbiddenError, UnauthorizedError } from '../shared/errors';
 import { DynamoTokenRepository } from '../shared/store/dynamo-tokens';
 import type { TokenRepository } from '../shared/store/ports';
@@ -15,7 +15,7 @@ import type { TokenRepository } from '../shared/store/ports';
 let tokens: TokenRepository | undefined;
 
 export async function handler(event: APIGatewayTokenAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
-  tokens ??= new DynamoTokenRepository(documentClient(), loadConfig().tableName);
+  tokens ??= new DynamoTokenRepository(documentClient(), loadTableName());
   try {
     const principal = await authorize(tokens, event.authorizationToken);
     return policyFor(principal.principalId, 'Allow', event.methodArn, { principalId: principal.principalId });

@@ -52,6 +52,11 @@ function list(env: Env, name: string): string[] {
     .filter(Boolean);
 }
 
+/** For functions bound to the table only (the authorizer): TABLE_NAME, nothing else required. */
+export function loadTableName(env: Env = process.env): string {
+  return required(env, 'TABLE_NAME');
+}
+
 /** Reads and validates the environment. Throws `ConfigError` naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const extraHosts = list(env, 'ALLOWED_HOSTS');
