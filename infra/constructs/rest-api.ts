@@ -8,8 +8,12 @@ import type { RouteSpec } from '../../shared/topology';
 /** Stage-wide limits; reads are public, so throttling is their only guard. */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 export const API_STAGE = 'v1';
-/** Response types API Gateway turns back into bytes; uploads (text/plain, text/html) stay text. */
-export const BINARY_MEDIA_TYPES = ['image/*'];
+/**
+ * Types API Gateway passes through as bytes (base64 in the proxy event) instead of decoding them as text:
+ * the docs favicons, and uploads, so that invalid UTF-8 reaches the function and is refused (422) rather
+ * than silently turned into replacement characters.
+ */
+export const BINARY_MEDIA_TYPES = ['image/*', 'text/plain', 'text/html'];
 
 export interface FactSheetApiProps {
   routes: readonly RouteSpec[];
@@ -71,6 +75,13 @@ export class FactSheetApi extends Construct {
     // One resource-wide permission instead of one per method keeps the function policy small.
     const integration = new apigw.LambdaIntegration(props.handler, { scopePermissionToMethod: false });
 
+    // CORS preflight goes to the same function (unauthenticated), which answers it as it does locally.
+    for (const path of new Set(props.routes.map((route) => route.path))) {
+      this.api.root.resourceForPath(path).addMethod('OPTIONS', integration, {
+        operationName: `preflight ${path}`,
+        authorizationType: apigw.AuthorizationType.NONE,
+      });
+    }
     for (const route of props.routes) {
       const resource = this.api.root.resourceForPath(route.path);
       const requestParameters: Record<string, boolean> = {};
@@ -91,20 +102,21 @@ export class FactSheetApi extends Construct {
 
 /** API Gateway's own rejections answer in the same problem+json shape as the function's errors. */
 function addProblemResponses(api: apigw.RestApi): void {
-  const responses: [string, apigw.ResponseType, string, string][] = [
-    ['Unauthorized', apigw.ResponseType.UNAUTHORIZED, '401', 'Unauthorized'],
-    ['AccessDenied', apigw.ResponseType.ACCESS_DENIED, '403', 'Forbidden'],
-    ['BadParameters', apigw.ResponseType.BAD_REQUEST_PARAMETERS, '400', 'Bad Request'],
-    ['Throttled', apigw.ResponseType.THROTTLED, '429', 'Too Many Requests'],
-    ['NotFound', apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, '404', 'Not Found'],
+  // Codes match shared/errors.ts, so clients see one problem vocabulary whichever side refused them.
+  const responses: [string, apigw.ResponseType, string, string, string][] = [
+    ['Unauthorized', apigw.ResponseType.UNAUTHORIZED, '401', 'Unauthorized', 'unauthorized'],
+    ['AccessDenied', apigw.ResponseType.ACCESS_DENIED, '403', 'Forbidden', 'forbidden'],
+    ['BadParameters', apigw.ResponseType.BAD_REQUEST_PARAMETERS, '400', 'Bad Request', 'validation'],
+    ['Throttled', apigw.ResponseType.THROTTLED, '429', 'Too Many Requests', 'too-many-requests'],
+    ['NotFound', apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, '404', 'Not Found', 'not-found'],
   ];
-  for (const [id, type, status, title] of responses) {
+  for (const [id, type, status, title, code] of responses) {
     api.addGatewayResponse(id, {
       type,
       statusCode: status,
       responseHeaders: { 'Content-Type': "'application/problem+json'" },
       templates: {
-        'application/json': `{"type":"about:blank","title":"${title}","status":${status},"detail":$context.error.messageString}`,
+        'application/json': `{"type":"/problems/${code}","title":"${title}","status":${status},"code":"${code}","detail":$context.error.messageString}`,
       },
     });
   }

@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document, generated from the topology routes and the same zod schemas the router
  * validates with: components from the schema registry, parameters from each route's params/query schema.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteSpec } from '../topology';
 import type { RouteDefinition } from './definition';
 import { componentRegistry } from './schemas';

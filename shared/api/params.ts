@@ -2,7 +2,7 @@
  * Zod schemas of path parameters and query strings. The router validates with them and
  * shared/api/openapi.ts turns them into the document's parameters.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIGURE_KINDS } from '../model';
 
 /** The rule of shared/pipeline/source-key.ts `isValidSheetId`, spelled as a pattern for the document. */

@@ -2,7 +2,7 @@
  * Zod schemas of every response body, registered as OpenAPI components (by id). Route definitions name
  * them; shared/api/openapi.ts generates the document's components from the same objects.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { kindParam } from './params';
 
 /** Response schemas registered here become `#/components/schemas/{id}`. */

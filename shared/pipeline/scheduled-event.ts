@@ -2,7 +2,7 @@
  * The EventBridge scheduled event, in the shape AWS documents and sends (no `version` field, unlike
  * Powertools' EventBridgeSchema, which would refuse it). Extra fields are tolerated.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../errors';
 
 export const ScheduledEventSchema = z.looseObject({

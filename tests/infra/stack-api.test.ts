@@ -29,7 +29,10 @@ describe('REST API from the topology routes', () => {
   });
 
   it('every topology route exists, and no other (no proxy resource)', () => {
-    expect(apiRoutes(template)).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    const preflights = [...new Set(routes.map((r) => r.path))].map((path) => `OPTIONS ${path}`);
+    expect(apiRoutes(template)).toEqual(
+      [...routes.map((r) => `${r.method} ${r.path}`), ...preflights].sort(),
+    );
     const pathParts = Object.values(template.findResources('AWS::ApiGateway::Resource')).map(
       (r) => r.Properties.PathPart as string,
     );
@@ -93,12 +96,22 @@ describe('REST API from the topology routes', () => {
     });
   });
 
-  it('a regional endpoint that passes binary doc assets through, and keeps uploads as text', () => {
+  it('a regional endpoint that passes doc assets and upload bodies through as bytes', () => {
     template.hasResourceProperties('AWS::ApiGateway::RestApi', {
       EndpointConfiguration: { Types: ['REGIONAL'] },
       BinaryMediaTypes: BINARY_MEDIA_TYPES,
     });
-    expect(BINARY_MEDIA_TYPES.some((type) => type.startsWith('text/'))).toBe(false);
+    // Otherwise API Gateway decodes uploads as text and invalid UTF-8 arrives as U+FFFD, accepted.
+    expect(BINARY_MEDIA_TYPES).toEqual(expect.arrayContaining(['text/plain', 'text/html']));
+  });
+
+  it('CORS preflight reaches the api function without the authorizer', () => {
+    const preflights = [...methods.values()].filter((m) => m.HttpMethod === 'OPTIONS');
+    expect(preflights).toHaveLength(new Set(routes.map((r) => r.path)).size);
+    for (const method of preflights) {
+      expect(method.AuthorizationType).toBe('NONE');
+      expect(JSON.stringify(method.Integration.Uri)).toContain(logicalIdOf(stack.functions.api));
+    }
   });
 
   it('API Gateway rejections answer application/problem+json', () => {
@@ -120,6 +133,9 @@ describe('REST API from the topology routes', () => {
       );
       const body = response.ResponseTemplates['application/json'] as string;
       expect(body).toContain(`"status":${response.StatusCode}`);
+      // The same fields the function's problems carry (shared/api/problem.ts): type, title, status, code.
+      const code = /"code":"([a-z-]+)"/.exec(body)?.[1];
+      expect(body).toContain(`"type":"/problems/${code}"`);
     }
   });
 

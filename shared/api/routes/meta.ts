@@ -1,5 +1,5 @@
 /** Health, the OpenAPI document and the documentation page. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute } from '../definition';
 import { DOCS_CSP, DOCS_HTML, docsAsset } from '../docs';
 import { assetParam } from '../params';

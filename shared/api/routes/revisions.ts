@@ -1,5 +1,5 @@
 /** Revision history, one full revision, and diffs between revisions. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError, ValidationError } from '../../errors';
 import type { DiffSummary } from '../../store/ports';
 import { decodeCursor, encodeCursor } from '../cursor';

@@ -1,5 +1,5 @@
 /** Read routes over one sheet's latest revision, plus the sheet list. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotFoundError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { defineRoute } from '../definition';

@@ -1,5 +1,5 @@
 /** The source registry: URLs the scheduled refresh fetches sheets from. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { defineRoute, type RouteDeps } from '../definition';

@@ -1,5 +1,5 @@
 /** Authenticated writes: upload a source document, reprocess a sheet. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_MAX_SOURCE_BYTES } from '../../config';
 import { sourceKeyFor } from '../../pipeline/source-key';
 import { defineRoute } from '../definition';
