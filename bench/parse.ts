@@ -39,8 +39,8 @@ function row(m: Measured, ratio: string) {
     name: m.name,
     values: {
       'median ms/doc': fmt(m.ms, 3),
-      'docs/s': fmt(1000 / m.ms, 0),
-      'MB/s': fmt(m.bytes / 1e6 / (m.ms / 1000)),
+      'docs/s': fmt(1000 / m.ms, 1000 / m.ms < 1 ? 3 : 0),
+      'MB/s': fmt(m.bytes / 1e6 / (m.ms / 1000), m.bytes / 1e3 / m.ms < 0.01 ? 5 : 2),
       ratio,
     },
   };
