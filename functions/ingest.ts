@@ -1,12 +1,14 @@
 /**
- * Lambda adapter for S3 ObjectCreated notifications on `sources/`: decode the records, ingest each one,
- * publish metrics. Throws only when some record failed retryably, so Lambda retries the event and the DLQ
- * keeps what still fails; bad input is an error record on the sheet, never an exception here.
+ * Lambda adapter for the ingest function: S3 ObjectCreated notifications on `sources/`, and direct
+ * `{ type: 'reprocess', id, force? }` invocations from the api (shared/pipeline/ingest-events.ts
+ * dispatches). Publishes metrics after every invocation.
  */
 import type { S3Event } from 'aws-lambda';
 import { type AppConfig, loadConfig } from '../shared/config';
 import type { PipelineDeps } from '../shared/pipeline/deps';
-import { ingestS3Records, type RecordsResult } from '../shared/pipeline/s3-records';
+import { handleIngestEvent } from '../shared/pipeline/ingest-events';
+import type { ReprocessInvocation, ReprocessInvocationResult } from '../shared/pipeline/reprocess-invocation';
+import type { RecordsResult } from '../shared/pipeline/s3-records';
 import { pipelineDepsFromConfig } from '../shared/pipeline/wiring';
 
 /** What S3 sends once when a notification is configured: no Records. */
@@ -17,22 +19,18 @@ interface S3TestEvent {
 // Built on first use, so configuration errors surface in the invocation that hits them.
 let wiring: { config: AppConfig; deps: PipelineDeps } | undefined;
 
-export async function handler(event: S3Event | S3TestEvent): Promise<RecordsResult> {
+export function handler(event: S3Event | S3TestEvent): Promise<RecordsResult>;
+export function handler(event: ReprocessInvocation): Promise<ReprocessInvocationResult>;
+export async function handler(
+  event: S3Event | S3TestEvent | ReprocessInvocation,
+): Promise<RecordsResult | ReprocessInvocationResult> {
   if (!wiring) {
     const config = loadConfig();
     wiring = { config, deps: pipelineDepsFromConfig(config) };
   }
   const { config, deps } = wiring;
-  if (!('Records' in event) || !Array.isArray(event.Records)) {
-    deps.logger.info('non-record S3 event ignored', { event: (event as S3TestEvent).Event });
-    return { outcomes: [], retryable: [] };
-  }
   try {
-    const result = await ingestS3Records(deps, event.Records, config.bucketName);
-    if (result.retryable.length > 0) {
-      throw new AggregateError(result.retryable, `${result.retryable.length} record(s) failed retryably`);
-    }
-    return result;
+    return await handleIngestEvent(deps, config.bucketName, event);
   } finally {
     deps.metrics.flush();
   }

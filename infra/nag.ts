@@ -41,8 +41,8 @@ export function acknowledgeFindings(stack: FactSheetStack): void {
 
 /**
  * The grants `bindAccess` makes from topology `access` are already scoped (this table and its indexes,
- * explicit object actions on the topology's key prefixes, no delete); the only wildcards are those
- * index and prefix patterns.
+ * explicit object actions on the topology's key prefixes, no delete, invoke on named functions); the only
+ * wildcards are those index and prefix patterns and the qualifiers of an invoked function.
  */
 function acknowledgeFunctionGrants(stack: FactSheetStack): void {
   const tableArn = `<${logicalId(stack.stores.table)}.Arn>`;
@@ -66,6 +66,12 @@ function acknowledgeFunctionGrants(stack: FactSheetStack): void {
       iam5(
         `Resource::${bucketArn}/${prefix}*`,
         `Object access is scoped to the ${prefix} key prefix the topology grants this function.`,
+      );
+    }
+    for (const target of spec.access.invoke ?? []) {
+      iam5(
+        `Resource::<${logicalId(stack.functions[target])}.Arn>:*`,
+        `grantInvoke covers the ${target} function and its own versions/aliases (ARN:*), nothing else; the topology lets ${name} invoke it.`,
       );
     }
   }

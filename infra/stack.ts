@@ -67,8 +67,11 @@ export class FactSheetStack extends Stack {
         environment: name === schedule.function ? environment : undefined,
         runtimeFiles: name === 'api' ? API_DOCS_FILES : undefined,
       }).fn;
-      bindAccess(fn, spec.access, this.stores);
       built[name] = fn;
+    }
+    // Bound after all are built: an access may name another function (the api invokes ingest).
+    for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
+      bindAccess(built[name], spec.access, { ...this.stores, functions: built });
     }
     this.functions = built;
 

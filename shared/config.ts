@@ -16,6 +16,8 @@ export interface AppConfig {
   fetchTimeoutMs: number;
   /** Seconds a client may cache the latest-revision pointer (Cache-Control max-age on mutable reads). */
   readMaxAgeSeconds: number;
+  /** The ingest function the api invokes to reprocess (INGEST_FUNCTION_NAME); only the api needs it. */
+  ingestFunctionName?: string;
 }
 
 export const DEFAULT_ALLOWED_HOSTS = ['www.state.gov', 'state.gov', '2009-2017.state.gov'];
@@ -60,6 +62,7 @@ export function loadTableName(env: Env = process.env): string {
 /** Reads and validates the environment. Throws `ConfigError` naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const extraHosts = list(env, 'ALLOWED_HOSTS');
+  const ingestFunctionName = env.INGEST_FUNCTION_NAME?.trim();
   return {
     tableName: required(env, 'TABLE_NAME'),
     bucketName: required(env, 'BUCKET_NAME'),
@@ -69,5 +72,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     refreshConcurrency: positiveInt(env, 'REFRESH_CONCURRENCY', 4),
     fetchTimeoutMs: positiveInt(env, 'FETCH_TIMEOUT_MS', 10_000),
     readMaxAgeSeconds: positiveInt(env, 'READ_MAX_AGE_SECONDS', 5),
+    ...(ingestFunctionName && { ingestFunctionName }),
   };
 }

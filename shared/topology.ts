@@ -13,6 +13,8 @@ export interface FunctionAccess {
   bucketRead?: readonly string[];
   /** S3 key prefixes this function writes (never delete). */
   bucketWrite?: readonly string[];
+  /** Functions this one invokes synchronously; each is bound as `{NAME}_FUNCTION_NAME` + invoke grant. */
+  invoke?: readonly FunctionName[];
 }
 
 export interface FunctionSpec {
@@ -46,7 +48,8 @@ export const SOURCE_SUFFIXES = ['.txt', '.html'] as const;
 export const functions: Readonly<Record<FunctionName, FunctionSpec>> = {
   ingest: {
     entry: 'functions/ingest.ts',
-    description: 'Parses an uploaded fact sheet and publishes a new revision',
+    description:
+      'Parses an uploaded fact sheet (or reprocesses one for the api) and publishes a new revision',
     memoryMb: 1024,
     timeoutSeconds: 60,
     access: {
@@ -58,13 +61,14 @@ export const functions: Readonly<Record<FunctionName, FunctionSpec>> = {
   },
   api: {
     entry: 'functions/api.ts',
-    description: 'Serves sheets, figures, revisions and diffs; accepts uploads and reprocess requests',
+    description: 'Serves sheets, figures, revisions and diffs; accepts uploads; reprocesses through ingest',
     memoryMb: 1024,
     timeoutSeconds: 29,
     access: {
       table: 'readWrite',
-      bucketRead: [ARCHIVE_PREFIX],
-      bucketWrite: [SOURCES_PREFIX, ARCHIVE_PREFIX],
+      // Uploads and source refreshes write sources/; reprocessing (reads archive/) runs in ingest.
+      bucketWrite: [SOURCES_PREFIX],
+      invoke: ['ingest'],
     },
   },
   authorizer: {

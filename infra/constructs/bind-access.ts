@@ -2,12 +2,19 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import type { FunctionAccess } from '../../shared/topology';
+import type { FunctionAccess, FunctionName } from '../../shared/topology';
 
 /** The resources a function's `access` may name. */
 export interface BindableResources {
   table: dynamodb.ITable;
   bucket: s3.IBucket;
+  /** The stack's functions, for `invoke` (needed only when some access names one). */
+  functions?: Partial<Record<FunctionName, lambda.IFunction>>;
+}
+
+/** The environment variable that carries the name of an invoked function: `ingest` → INGEST_FUNCTION_NAME. */
+export function functionNameVariable(name: FunctionName): string {
+  return `${name.toUpperCase()}_FUNCTION_NAME`;
 }
 
 /** Object actions per access kind. Nothing here or anywhere else grants s3:DeleteObject. */
@@ -19,9 +26,16 @@ export const OBJECT_WRITE_ACTIONS = ['s3:PutObject', 's3:AbortMultipartUpload'] 
  * least-privilege grant, together, so a function never sees a name it may not use or a grant it is not
  * told about. Table: `read` → read-only data actions, `readWrite` → data read/write (no table management).
  * Bucket: object reads and writes on the listed key prefixes only, and listing limited to the read
- * prefixes (so a missing key is a 404, not a 403); nothing ever grants delete.
+ * prefixes (so a missing key is a 404, not a 403); nothing ever grants delete. Invoke: each named
+ * function's name in `{NAME}_FUNCTION_NAME` and `lambda:InvokeFunction` on exactly that function.
  */
 export function bindAccess(fn: lambda.Function, access: FunctionAccess, resources: BindableResources): void {
+  for (const name of access.invoke ?? []) {
+    const target = resources.functions?.[name];
+    if (!target) throw new Error(`bindAccess: function ${name} (invoked by ${fn.node.id}) is not built yet`);
+    fn.addEnvironment(functionNameVariable(name), target.functionName);
+    target.grantInvoke(fn);
+  }
   if (access.table) {
     fn.addEnvironment('TABLE_NAME', resources.table.tableName);
     if (access.table === 'read') resources.table.grantReadData(fn);

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { S3Event, ScheduledEvent } from 'aws-lambda';
-import { deadLetter, functions, s3Trigger, schedule } from '../../shared/topology';
+import { deadLetter, type FunctionName, functions, s3Trigger, schedule } from '../../shared/topology';
 import { AsyncInvoker } from './async-invoker';
 import { inspectDataDir } from './data-dir';
 import { startEmulatorWorker } from './emulator-host';
@@ -68,6 +68,8 @@ function exportStaticEnvironment(): string {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     TABLE_NAME: LOCAL_TABLE_NAME,
     BUCKET_NAME: LOCAL_BUCKET_NAME,
+    // As bind-access.ts sets it on AWS; the Lambda endpoint serves the topology's function names.
+    INGEST_FUNCTION_NAME: 'ingest' satisfies FunctionName,
     ALLOWED_HOSTS: [...hosts].join(','),
     ALLOW_PRIVATE_ADDRESSES: process.env.ALLOW_PRIVATE_ADDRESSES ?? 'true',
     POWERTOOLS_METRICS_NAMESPACE: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'FactSheets',
@@ -92,6 +94,7 @@ const s3 = () => require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client
 const handlersModule = () => require('./handlers') as typeof import('./handlers');
 const resources = () => require('./resources') as typeof import('./resources');
 const sourceObjects = () => require('./source-objects') as typeof import('./source-objects');
+const lambdaEndpoint = () => require('./lambda-endpoint') as typeof import('./lambda-endpoint');
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -134,6 +137,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
     await resources().ensureTable(LOCAL_TABLE_NAME);
     await resources().ensureBucket(LOCAL_BUCKET_NAME);
     const handlers: LocalHandlers = handlersModule().bindHandlers(modules, region, LOCAL_TABLE_NAME);
+    // The api reprocesses by invoking ingest through the Lambda API, as on AWS.
+    const invokeEndpoint = await lambdaEndpoint().startLambdaEndpoint(
+      { ingest: handlers.ingest },
+      { region },
+    );
+    cleanups.push(() => invokeEndpoint.close());
+    process.env.AWS_ENDPOINT_URL_LAMBDA = invokeEndpoint.url;
+    aws().resetClients();
     const token = await ensureWriteToken({
       apiToken: options.apiToken,
       markerFile: join(dataDir, 'token.json'),

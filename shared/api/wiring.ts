@@ -1,17 +1,14 @@
 /**
  * The production dependencies of the API, from configuration read once at cold start: DynamoDB
  * repositories, the S3 blob store and the pipeline use cases. functions/api.ts and the local runtime call it.
+ * Reprocessing is delegated to the ingest function (a Lambda invoke), so the parser is not in this bundle.
  */
-import { documentClient, s3Client } from '../aws/clients';
+import { documentClient, lambdaClient, s3Client } from '../aws/clients';
 import { S3BlobStore } from '../blobs/s3-blob-store';
-import type { AppConfig } from '../config';
-import { InvalidSourceError } from '../errors';
+import { type AppConfig, ConfigError } from '../config';
 import { fetchPolicyFromConfig } from '../fetch/policy';
-import { PARSER_VERSION, parseSheet } from '../index';
-import { createLogger, createMetrics } from '../observability';
-import type { PipelineDeps } from '../pipeline/deps';
 import { diffSheets } from '../pipeline/diff';
-import { reprocessSheet } from '../pipeline/reprocess';
+import { lambdaReprocess, type ReprocessRemote } from '../pipeline/reprocess-client';
 import { getSource, listSources, refreshOne, registerSource, removeSource } from '../pipeline/sources';
 import { DynamoSheetRepository } from '../store/dynamo-sheets';
 import { DynamoSourceRepository } from '../store/dynamo-sources';
@@ -33,25 +30,20 @@ export function apiDepsFromConfig(config: AppConfig): ApiDeps {
     remove: (id) => removeSource(sourceDeps, id),
     refresh: async (id) => (await refreshOne(sourceDeps, id)).source,
   };
-  const pipeline: PipelineDeps = {
-    sheets,
-    blobs,
-    parse: parseSheet,
-    parserVersion: PARSER_VERSION,
-    clock: () => new Date(),
-    logger: createLogger('api'),
-    metrics: createMetrics('api'),
-    maxSourceBytes: config.maxSourceBytes,
-  };
+  let remote: ReprocessRemote | undefined;
   return {
     sheets,
     blobs,
     sources,
     reprocess: async (id) => {
-      const outcome = await reprocessSheet(pipeline, id);
-      if (outcome.status === 'rejected') throw new InvalidSourceError(outcome.reason, outcome.message);
-      pipeline.metrics.flush();
-      return { status: outcome.status, revision: outcome.revision };
+      if (!remote) {
+        // Checked here, not at cold start: every other route works without it.
+        if (!config.ingestFunctionName) {
+          throw new ConfigError('Environment variable INGEST_FUNCTION_NAME is required to reprocess');
+        }
+        remote = lambdaReprocess(lambdaClient(), config.ingestFunctionName);
+      }
+      return remote(id);
     },
     diff: (older, newer) =>
       diffSheets(older.sheet, newer.sheet, older.header.revision, newer.header.revision),

@@ -1,13 +1,15 @@
 /**
  * AWS SDK v3 clients, created once per process. They read `AWS_ENDPOINT_URL_S3` / `AWS_ENDPOINT_URL_DYNAMODB`
- * themselves, so the same code talks to AWS or to the local emulators.
+ * / `AWS_ENDPOINT_URL_LAMBDA` themselves, so the same code talks to AWS or to the local emulators.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 let s3: S3Client | undefined;
 let ddb: DynamoDBDocumentClient | undefined;
+let lambda: LambdaClient | undefined;
 
 export function s3Client(): S3Client {
   s3 ??= new S3Client({
@@ -27,8 +29,15 @@ export function documentClient(): DynamoDBDocumentClient {
   return ddb;
 }
 
+/** For invoking other functions of the topology (the api invokes ingest to reprocess). */
+export function lambdaClient(): LambdaClient {
+  lambda ??= new LambdaClient({});
+  return lambda;
+}
+
 /** Forget cached clients (tests that change endpoints between suites). */
 export function resetClients(): void {
   s3 = undefined;
   ddb = undefined;
+  lambda = undefined;
 }

@@ -110,12 +110,41 @@ describe('functions from the topology', () => {
     expect(resourcesFor(statements.ingest, /^s3:PutObject$/)).toEqual([`${bucket}/archive/*`]);
   });
 
-  it('api writes sources/ (uploads) and archive/ (as the topology grants), reads only archive/', () => {
-    expect(resourcesFor(statements.api, /^s3:PutObject$/)).toEqual([
-      `${bucket}/archive/*`,
-      `${bucket}/sources/*`,
-    ]);
-    expect(resourcesFor(statements.api, /^s3:GetObject/)).toEqual([`${bucket}/archive/*`]);
+  it('api writes only sources/ (uploads, source refreshes) and reads no objects: reprocess runs in ingest', () => {
+    expect(resourcesFor(statements.api, /^s3:PutObject$/)).toEqual([`${bucket}/sources/*`]);
+    expect(resourcesFor(statements.api, /^s3:GetObject/)).toEqual([]);
+    expect(resourcesFor(statements.api, /^s3:ListBucket$/)).toEqual([]);
+  });
+
+  it.each(NAMES)(
+    '%s: may invoke exactly the functions its access names, bound by name in its env',
+    (name) => {
+      const targets = functions[name].access.invoke ?? [];
+      const expected = targets.flatMap((target) => {
+        const arn = `${logicalIdOf(stack.functions[target])}.Arn`;
+        return [arn, `${arn}:*`];
+      });
+      expect(resourcesFor(statements[name], /^lambda:/)).toEqual(expected.sort());
+      const env = fnProps(name).Environment.Variables;
+      const bound = Object.keys(env).filter((key) => key.endsWith('_FUNCTION_NAME'));
+      expect(bound).toEqual(targets.map((target) => `${target.toUpperCase()}_FUNCTION_NAME`));
+      for (const target of targets) {
+        expect(env[`${target.toUpperCase()}_FUNCTION_NAME`]).toEqual({
+          Ref: logicalIdOf(stack.functions[target]),
+        });
+      }
+    },
+  );
+
+  it('api can invoke ingest and nothing else; no other function invokes anything', () => {
+    const arn = `${logicalIdOf(stack.functions.ingest)}.Arn`;
+    expect(resourcesFor(statements.api, /^lambda:/)).toEqual([arn, `${arn}:*`]);
+    expect(
+      statements.api.filter((st) => actionsOf(st).some((a) => a.startsWith('lambda:'))).flatMap(actionsOf),
+    ).toEqual(['lambda:InvokeFunction']);
+    for (const name of NAMES.filter((n) => n !== 'api')) {
+      expect(resourcesFor(statements[name], /^lambda:/)).toEqual([]);
+    }
   });
 
   it('refresh writes only sources/ and reads no objects', () => {

@@ -10,8 +10,10 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 // Imported after env.ts; both handlers wire themselves on first invocation.
 import { handler as api } from '../../functions/api';
 import { handler as ingest } from '../../functions/ingest';
+import type { LambdaEndpoint } from '../../infra/local/lambda-endpoint';
 import { documentClient, s3Client } from '../../shared/aws/clients';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
+import { startIngestEndpoint } from '../support/ingest-endpoint';
 import { fixture } from '../support/pipeline-deps';
 import { createTestResources, type TestResources } from '../support/resources';
 import { putEvent } from '../support/s3-events';
@@ -20,6 +22,7 @@ import { proxyEvent } from '../unit/api/proxy-events';
 import { sampleSheet } from '../unit/api/sample-sheet';
 
 let resources: TestResources;
+let ingestEndpoint: LambdaEndpoint;
 let check: ReturnType<typeof responseChecker>;
 
 async function upload(key: string, bytes: Uint8Array) {
@@ -53,6 +56,8 @@ async function snapshotStores() {
 
 beforeAll(async () => {
   resources = await createTestResources('api');
+  // Reprocess reaches ingest over the Lambda API, as on AWS.
+  ingestEndpoint = await startIngestEndpoint();
   expect((await upload('sources/mali.txt', fixture('sheets/mali.txt'))).outcomes[0]).toMatchObject({
     revision: 1,
   });
@@ -66,6 +71,8 @@ beforeAll(async () => {
   expect(validateDocument(doc.json).valid).toBe(true);
   check = responseChecker(doc.json);
 });
+
+afterAll(() => ingestEndpoint.close());
 
 describe('API on the emulators, data from the real pipeline', () => {
   it('GET /sheets/mali: latest revision 2, sections, counts; body matches the document', async () => {
