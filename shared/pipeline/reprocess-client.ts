@@ -57,7 +57,13 @@ function fromFunctionError(kind: string, payload: unknown, functionName: string)
 
 function fromResult(result: unknown, functionName: string) {
   const r = result as ReprocessInvocationResult | null;
-  if (r?.ok === true && typeof r.revision === 'number') return { status: r.status, revision: r.revision };
+  if (
+    r?.ok === true &&
+    typeof r.revision === 'number' &&
+    (r.status === 'published' || r.status === 'unchanged')
+  ) {
+    return { status: r.status, revision: r.revision };
+  }
   if (r?.ok === false && r.error) {
     const { code, message, reason } = r.error;
     if (code === 'not-found') return new NotFoundError(message);

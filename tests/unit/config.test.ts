@@ -18,4 +18,15 @@ describe('loadConfig', () => {
     expect(config.allowedHosts).toEqual([...DEFAULT_ALLOWED_HOSTS, '127.0.0.1', 'example.org']);
     expect(config.maxSourceBytes).toBe(2 * 1024 * 1024);
   });
+
+  it('reads INGEST_FUNCTION_NAME when set, and leaves it out when not (only the api needs it)', () => {
+    expect(
+      loadConfig({ TABLE_NAME: 't', BUCKET_NAME: 'b', INGEST_FUNCTION_NAME: ' stack-Ingest ' }),
+    ).toMatchObject({
+      ingestFunctionName: 'stack-Ingest',
+    });
+    expect(
+      'ingestFunctionName' in loadConfig({ TABLE_NAME: 't', BUCKET_NAME: 'b', INGEST_FUNCTION_NAME: '' }),
+    ).toBe(false);
+  });
 });

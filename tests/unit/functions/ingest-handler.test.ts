@@ -49,4 +49,18 @@ describe('ingest handler retry contract', () => {
     expect(result.outcomes.map((o) => o.status)).toEqual(['ignored', 'rejected', 'rejected']);
     expect(s3Mock).not.toHaveReceivedCommand(GetObjectCommand);
   });
+
+  it('answers a reprocess invocation with a refusal, and throws (a FunctionError) when the store throttles', async () => {
+    await expect(handler({ type: 'reprocess', id: 'nope' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    ddbMock.on(GetCommand).rejects(
+      Object.assign(new Error('Rate exceeded'), {
+        name: 'ProvisionedThroughputExceededException',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    await expect(handler({ type: 'reprocess', id: 'mali' })).rejects.toBeInstanceOf(TransientStoreError);
+  });
 });
