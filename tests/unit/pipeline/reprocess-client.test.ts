@@ -31,7 +31,13 @@ const answer = (payload: unknown, functionError?: string) =>
     ...(functionError && { FunctionError: functionError }),
     Payload: json(payload) as never,
   });
-const failure = (id = 'mali') => remote(id).catch((err: unknown) => err as Error);
+const failure = (id = 'mali'): Promise<Error> =>
+  remote(id).then(
+    (value) => {
+      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
+    },
+    (err: unknown) => err as Error,
+  );
 
 beforeEach(() => lambdaMock.reset());
 
