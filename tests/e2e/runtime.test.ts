@@ -96,6 +96,20 @@ describe('local runtime (child process)', () => {
     expect(human.stdout).toMatch(/^mali\s+2\s+Mali/m);
   });
 
+  it('the CLI reprocesses: the api invokes ingest through the local Lambda endpoint', async () => {
+    const reprocess = await runCliProcess(['reprocess', 'mali', '--json', '--api', runtime!.url], {
+      FACTSHEET_TOKEN: token,
+    });
+    expect(reprocess.stderr).toBe('');
+    expect(reprocess.code).toBe(0);
+    expect(JSON.parse(reprocess.stdout)).toMatchObject({ id: 'mali', status: 'unchanged', revision: 2 });
+    const missing = await runCliProcess(['reprocess', 'nope', '--api', runtime!.url], {
+      FACTSHEET_TOKEN: token,
+    });
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/404|not found/i);
+  });
+
   it('a write without the token is refused and changes nothing', async () => {
     const response = await fetch(`${runtime!.url}/sheets/mali/source`, {
       method: 'PUT',
