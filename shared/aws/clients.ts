@@ -3,7 +3,7 @@
  * / `AWS_ENDPOINT_URL_LAMBDA` themselves, so the same code talks to AWS or to the local emulators.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -31,7 +31,9 @@ export function documentClient(): DynamoDBDocumentClient {
 
 /** For invoking other functions of the topology (the api invokes ingest to reprocess). */
 export function lambdaClient(): LambdaClient {
-  lambda ??= new LambdaClient({});
+  // Loaded on first use: only the api's reprocess route needs it, and every handler imports this module.
+  const sdk = require('@aws-sdk/client-lambda') as typeof import('@aws-sdk/client-lambda');
+  lambda ??= new sdk.LambdaClient({});
   return lambda;
 }
 

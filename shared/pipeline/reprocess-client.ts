@@ -3,7 +3,7 @@
  * and turn its answer back into the domain's results and errors, so the API's problem+json mapping is the
  * same as when the parser ran in-process. Lambda types stay out: the client is the SDK's LambdaClient.
  */
-import { InvokeCommand, type InvokeCommandOutput, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
 import {
   ConflictError,
   InvalidSourceError,
@@ -80,6 +80,8 @@ function fromResult(result: unknown, functionName: string) {
 export function lambdaReprocess(client: LambdaClient, functionName: string): ReprocessRemote {
   return async (id, options = {}) => {
     const request: ReprocessInvocation = { type: 'reprocess', id, ...(options.force && { force: true }) };
+    // Required here, not at the top: the api's cold start should not pay for a client only reprocess uses.
+    const { InvokeCommand } = require('@aws-sdk/client-lambda') as typeof import('@aws-sdk/client-lambda');
     let response: InvokeCommandOutput;
     try {
       response = await client.send(

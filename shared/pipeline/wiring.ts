@@ -1,6 +1,6 @@
 /**
  * The production PipelineDeps from configuration: DynamoDB sheet repository, S3 blob store, the current
- * parser, Powertools logger and metrics. The ingest handler and the API's reprocess route share it.
+ * parser, Powertools logger and metrics, for the ingest handler (S3 events and reprocess invocations).
  */
 import { documentClient, s3Client } from '../aws/clients';
 import { S3BlobStore } from '../blobs/s3-blob-store';
