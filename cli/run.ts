@@ -21,7 +21,7 @@ export const USAGE = `factsheet — the fact-sheet pipeline's editor CLI
   factsheet figures ID [--kind KIND]           figures of the latest revision
   factsheet diff ID [--from N --to M]          what changed between revisions
   factsheet reprocess ID | --all               re-parse with the current parser
-  factsheet sources add ID URL | list | refresh [ID]
+  factsheet sources add ID URL | list | refresh [ID] | enable ID | disable ID
   factsheet token create [--label L]           new write token, hash stored in TABLE_NAME (AWS deploys)
 
 Options: --api URL (default http://127.0.0.1:3000, or FACTSHEET_API), --token T (or FACTSHEET_TOKEN),

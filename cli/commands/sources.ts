@@ -1,4 +1,4 @@
-/** `sources add ID URL | list | refresh [ID]`: the registry of URLs the schedule refreshes. */
+/** `sources add ID URL | list | refresh [ID] | enable ID | disable ID`: the URLs the schedule refreshes. */
 import { requirePositionals } from '../args';
 import type { CommandContext } from '../context';
 import { formatJson, formatTable, progressBar } from '../format';
@@ -13,7 +13,8 @@ interface SourceView {
   lastError?: string;
 }
 
-const USAGE = 'factsheet sources add ID URL | sources list | sources refresh [ID]';
+const USAGE =
+  'factsheet sources add ID URL | sources list | sources refresh [ID] | sources enable ID | sources disable ID';
 const path = (id: string) => `/sources/${encodeURIComponent(id)}`;
 
 function table(ctx: CommandContext, rows: SourceView[], single: boolean): void {
@@ -22,6 +23,7 @@ function table(ctx: CommandContext, rows: SourceView[], single: boolean): void {
       ? formatJson(single ? rows[0] : rows)
       : formatTable(rows, [
           { header: 'ID', value: (s) => s.id },
+          { header: 'ENABLED', value: (s) => (s.enabled === false ? 'no' : 'yes') },
           { header: 'STATUS', value: (s) => s.lastStatus },
           { header: 'CHECKED', value: (s) => s.lastCheckedAt },
           { header: 'URL', value: (s) => s.url },
@@ -36,6 +38,15 @@ export async function sourcesCommand(ctx: CommandContext): Promise<number> {
     case 'add': {
       const [id, url] = requirePositionals(rest, ['ID', 'URL'], 'factsheet sources add ID URL');
       const body = JSON.stringify({ url });
+      table(ctx, [await ctx.api.put<SourceView>(path(id!), body, 'application/json')], true);
+      return 0;
+    }
+    case 'enable':
+    case 'disable': {
+      // The registration route takes the whole record; keep the URL, flip only `enabled`.
+      const [id] = requirePositionals(rest, ['ID'], `factsheet sources ${action} ID`);
+      const current = await ctx.api.get<SourceView>(path(id!));
+      const body = JSON.stringify({ url: current.url, enabled: action === 'enable' });
       table(ctx, [await ctx.api.put<SourceView>(path(id!), body, 'application/json')], true);
       return 0;
     }

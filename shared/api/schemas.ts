@@ -291,6 +291,6 @@ export const sourceListSchema = component(
 
 export const sourceRegistrationSchema = component(
   'SourceRegistration',
-  z.object({ url: z.url({ protocol: /^https?$/ }).max(2048) }),
-  'The URL to refresh this sheet from (http or https, on an allowed host)',
+  z.object({ url: z.url({ protocol: /^https?$/ }).max(2048), enabled: z.boolean().optional() }),
+  'The URL to refresh this sheet from (http or https, on an allowed host); `enabled: false` pauses it',
 );

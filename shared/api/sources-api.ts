@@ -9,7 +9,11 @@ export interface SourcesApi {
   /** Throws NotFoundError when unknown. */
   get(id: string): Promise<SourceRecord>;
   /** Registers or changes a URL (throws FetchError/ValidationError for a URL the policy refuses). */
-  register(id: string, url: string): Promise<{ source: SourceRecord; created: boolean }>;
+  register(
+    id: string,
+    url: string,
+    options?: { enabled?: boolean },
+  ): Promise<{ source: SourceRecord; created: boolean }>;
   /** Throws NotFoundError when unknown. */
   remove(id: string): Promise<void>;
   /** Checks one source now; returns the updated record. */

@@ -26,7 +26,7 @@ export function apiDepsFromConfig(config: AppConfig): ApiDeps {
   const sources: SourcesApi = {
     list: (page) => listSources(sourceDeps, page),
     get: (id) => getSource(sourceDeps, id),
-    register: (id, url) => registerSource(sourceDeps, id, url),
+    register: (id, url, options) => registerSource(sourceDeps, id, url, options),
     remove: (id) => removeSource(sourceDeps, id),
     refresh: async (id) => (await refreshOne(sourceDeps, id)).source,
   };

@@ -48,21 +48,30 @@ export async function getSource(deps: Pick<SourceDeps, 'sources'>, id: string): 
 /**
  * Registers `id` → `url` (http/https on the allowlist), or changes the URL of an existing source. A new URL
  * forgets the old validators (they belong to the old resource) but keeps the content hash, so identical
- * bytes at the new address write nothing. Throws ValidationError naming `id` or `url`.
+ * bytes at the new address write nothing. `enabled: false` keeps the registration but takes it out of the
+ * scheduled refresh (omitted: a new source is enabled, an existing one keeps its setting). Throws
+ * ValidationError naming `id` or `url`.
  */
 export async function registerSource(
   deps: Pick<SourceDeps, 'sources' | 'policy' | 'now'>,
   id: string,
   url: unknown,
+  options: { enabled?: boolean } = {},
 ): Promise<{ source: SourceRecord; created: boolean }> {
   checkId(id);
   const href = checkSourceUrl(url, deps.policy.allowedHosts);
   const now = (deps.now?.() ?? new Date()).toISOString();
   const existing = await deps.sources.get(id);
-  if (existing?.url === href) return { source: existing, created: false };
+  const enabled = options.enabled ?? existing?.enabled ?? true;
+  if (existing?.url === href && existing.enabled === enabled) return { source: existing, created: false };
+  if (existing?.url === href) {
+    const source: SourceRecord = { ...existing, enabled, updatedAt: now };
+    await deps.sources.put(source);
+    return { source, created: false };
+  }
   const source: SourceRecord = existing
-    ? { ...existing, url: href, lastStatus: 'pending', updatedAt: now }
-    : { id, url: href, enabled: true, lastStatus: 'pending', createdAt: now, updatedAt: now };
+    ? { ...existing, url: href, enabled, lastStatus: 'pending', updatedAt: now }
+    : { id, url: href, enabled, lastStatus: 'pending', createdAt: now, updatedAt: now };
   // Validators belong to the old resource; an If-None-Match for it could wrongly turn the new URL into a 304.
   delete source.etag;
   delete source.lastModified;

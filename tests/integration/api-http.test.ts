@@ -139,6 +139,23 @@ describe('local HTTP adapter', () => {
       body: JSON.stringify({ url: 'file:///etc/passwd' }),
     });
     expect(refused.status).toBe(400);
+    const paused = await fetch(`${base}/sources/mali`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({ url: 'https://www.state.gov/u-s-relations-with-mali/', enabled: false }),
+    });
+    expect(paused.status).toBe(200);
+    expect(await paused.json()).toMatchObject({ id: 'mali', enabled: false });
+    const badFlag = await fetch(`${base}/sources/mali`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({ url: 'https://www.state.gov/u-s-relations-with-mali/', enabled: 'no' }),
+    });
+    expect(badFlag.status).toBe(400);
+    expect(await badFlag.json()).toMatchObject({ parameter: 'enabled' });
+    expect(((await (await fetch(`${base}/sources/mali`)).json()) as { enabled: boolean }).enabled).toBe(
+      false,
+    );
     expect((await fetch(`${base}/sources/mali`, { method: 'DELETE', headers: auth })).status).toBe(204);
     expect((await fetch(`${base}/sources/mali`)).status).toBe(404);
     expect((await fetch(`${base}/sources/mali`, { method: 'DELETE' })).status).toBe(401);

@@ -47,7 +47,11 @@ export const getSource = defineRoute({
 
 export const putSourceRegistration = defineRoute({
   params: idParams,
-  body: { description: '`{"url": "https://…"}`', contentTypes: ['application/json'] },
+  body: {
+    description:
+      '`{"url": "https://…", "enabled": true}`; `enabled: false` keeps the source out of the schedule',
+    contentTypes: ['application/json'],
+  },
   responses: {
     200: { description: 'Updated', schema: sourceSchema },
     201: { description: 'Registered', schema: sourceSchema },
@@ -58,8 +62,15 @@ export const putSourceRegistration = defineRoute({
   async handle({ params, request, deps }) {
     const body = parseJsonBody(request, header(request, 'content-type'));
     const parsed = sourceRegistrationSchema.safeParse(body);
-    if (!parsed.success) throw new ValidationError('url must be an http(s) URL', 'url');
-    const { source, created } = await sources(deps).register(params.id, parsed.data.url);
+    if (!parsed.success) {
+      const parameter = parsed.error.issues[0]?.path[0] === 'enabled' ? 'enabled' : 'url';
+      throw new ValidationError(
+        parameter === 'enabled' ? 'enabled must be true or false' : 'url must be an http(s) URL',
+        parameter,
+      );
+    }
+    const { url, enabled } = parsed.data;
+    const { source, created } = await sources(deps).register(params.id, url, { enabled });
     return { status: created ? 201 : 200, body: sourceView(source), cache: 'no-store' };
   },
 });

@@ -173,7 +173,22 @@ describe('CLI commands against a fake API', () => {
       url: 'http://127.0.0.1:3000/sources/mali',
       body: '{"url":"https://www.state.gov/mali"}',
     });
-    expect(h.out.join('')).toMatch(/mali\s+pending\s+-\s+https:\/\/www\.state\.gov\/mali/);
+    expect(h.out.join('')).toMatch(/mali\s+yes\s+pending\s+-\s+https:\/\/www\.state\.gov\/mali/);
+  });
+
+  it('disables a source by re-registering its URL with enabled: false', async () => {
+    const h = harness((call) =>
+      call.method === 'GET'
+        ? { status: 200, body: { id: 'mali', url: 'https://www.state.gov/mali', enabled: true } }
+        : { status: 200, body: { id: 'mali', ...JSON.parse(call.body!), lastStatus: 'updated' } },
+    );
+    expect(await h.run(['sources', 'disable', 'mali', '--token', 't'])).toBe(0);
+    expect(h.calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'GET http://127.0.0.1:3000/sources/mali',
+      'PUT http://127.0.0.1:3000/sources/mali',
+    ]);
+    expect(JSON.parse(h.calls[1]!.body!)).toEqual({ url: 'https://www.state.gov/mali', enabled: false });
+    expect(h.out.join('')).toMatch(/mali\s+no\s+updated/);
   });
 
   it('answers unknown commands and missing arguments with a usage error (exit 2)', async () => {

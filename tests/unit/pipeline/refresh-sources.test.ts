@@ -55,6 +55,33 @@ describe('registerSource', () => {
     expect(again).toEqual({ source: first.source, created: false });
   });
 
+  it('pauses and resumes a source without touching its URL or validators', async () => {
+    const d = deps();
+    await registerSource(d, 'mali', URL_MALI);
+    await d.sources.recordCheck('mali', { etag: '"e"', lastStatus: 'updated' });
+    const paused = await registerSource(d, 'mali', URL_MALI, { enabled: false });
+    expect(paused.created).toBe(false);
+    expect(paused.source).toMatchObject({
+      url: URL_MALI,
+      enabled: false,
+      etag: '"e"',
+      lastStatus: 'updated',
+    });
+    expect(await d.sources.listEnabled()).toEqual([]);
+    // Omitting `enabled` keeps the current setting (changing only the URL does not resume it).
+    const moved = await registerSource(d, 'mali', 'https://2009-2017.state.gov/r/pa/ei/bgn/2828.htm');
+    expect(moved.source.enabled).toBe(false);
+    await registerSource(d, 'mali', moved.source.url, { enabled: true });
+    expect((await d.sources.listEnabled()).map((s) => s.id)).toEqual(['mali']);
+  });
+
+  it('can register a source paused from the start', async () => {
+    const d = deps();
+    const { source, created } = await registerSource(d, 'mali', URL_MALI, { enabled: false });
+    expect(created).toBe(true);
+    expect(source.enabled).toBe(false);
+  });
+
   it('on a new URL forgets the old validators but keeps the content hash', async () => {
     const d = deps();
     await registerSource(d, 'mali', URL_MALI);
