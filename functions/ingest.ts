@@ -1,13 +1,18 @@
 /**
- * Lambda adapter for the ingest function: S3 ObjectCreated notifications on `sources/`, and direct
- * `{ type: 'reprocess', id, force? }` invocations from the api (shared/pipeline/ingest-events.ts
- * dispatches). Publishes metrics after every invocation.
+ * Lambda adapter for the ingest function: S3 ObjectCreated notifications on `sources/`, direct
+ * `{ type: 'reprocess', id, force? }` invocations from the api, and the schedule's
+ * `{ type: 'reprocess-stale' }` (shared/pipeline/ingest-events.ts dispatches). Publishes metrics after
+ * every invocation.
  */
 import type { S3Event } from 'aws-lambda';
 import { type AppConfig, loadConfig } from '../shared/config';
 import type { PipelineDeps } from '../shared/pipeline/deps';
 import { handleIngestEvent } from '../shared/pipeline/ingest-events';
 import type { ReprocessInvocation, ReprocessInvocationResult } from '../shared/pipeline/reprocess-invocation';
+import type {
+  ReprocessStaleInvocation,
+  ReprocessStaleResult,
+} from '../shared/pipeline/reprocess-stale-invocation';
 import type { RecordsResult } from '../shared/pipeline/s3-records';
 import { pipelineDepsFromConfig } from '../shared/pipeline/wiring';
 
@@ -21,9 +26,10 @@ let wiring: { config: AppConfig; deps: PipelineDeps } | undefined;
 
 export function handler(event: S3Event | S3TestEvent): Promise<RecordsResult>;
 export function handler(event: ReprocessInvocation): Promise<ReprocessInvocationResult>;
+export function handler(event: ReprocessStaleInvocation): Promise<ReprocessStaleResult>;
 export async function handler(
-  event: S3Event | S3TestEvent | ReprocessInvocation,
-): Promise<RecordsResult | ReprocessInvocationResult> {
+  event: S3Event | S3TestEvent | ReprocessInvocation | ReprocessStaleInvocation,
+): Promise<RecordsResult | ReprocessInvocationResult | ReprocessStaleResult> {
   if (!wiring) {
     const config = loadConfig();
     wiring = { config, deps: pipelineDepsFromConfig(config) };

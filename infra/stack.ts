@@ -32,7 +32,7 @@ export const API_DOCS_FILES = [
 ].map((file) => `node_modules/swagger-ui-dist/${file}`);
 
 export interface FactSheetStackProps extends StackProps {
-  /** EventBridge rate for refresh, e.g. `12 hours`; defaults to `topology.schedule.rate`. */
+  /** EventBridge rate of the schedule (refresh, reprocess-stale), e.g. `12 hours`; defaults to `topology.schedule.rate`. */
   refreshRate?: string;
   /** Extra hosts refresh may fetch from (comma-separated), passed as ALLOWED_HOSTS. */
   allowedHosts?: string;
@@ -43,7 +43,7 @@ export interface FactSheetStackProps extends StackProps {
 /**
  * The AWS target, built entirely from `shared/topology.ts` and `shared/store/table-definition.ts`:
  * data stores, one function per topology entry with its bound access, the S3 trigger with its DLQ, the
- * REST API, the refresh schedule, alarms and outputs.
+ * REST API, the schedule (refresh + reprocess-stale), alarms and outputs.
  */
 export class FactSheetStack extends Stack {
   readonly stores: DataStores;
@@ -64,7 +64,8 @@ export class FactSheetStack extends Stack {
         name,
         spec,
         entry: props.resolveEntry?.(name, spec),
-        environment: name === schedule.function ? environment : undefined,
+        // Only refresh fetches from the web.
+        environment: name === 'refresh' ? environment : undefined,
         runtimeFiles: name === 'api' ? API_DOCS_FILES : undefined,
       }).fn;
       built[name] = fn;
@@ -84,16 +85,19 @@ export class FactSheetStack extends Stack {
       handler: built.api,
       authorizer: built.authorizer,
     });
+    // Logical id kept from when refresh was the only target, so existing stacks update the rule in place.
     this.refreshRule = new events.Rule(this, 'RefreshSchedule', {
-      description: 'Runs the source refresh',
+      description: 'Refreshes sources and reprocesses sheets parsed by an older parser version',
       schedule: events.Schedule.rate(parseRate(props.refreshRate ?? schedule.rate)),
-      targets: [
-        new targets.LambdaFunction(built[schedule.function], {
-          retryAttempts: s3Trigger.retryAttempts,
-          maxEventAge: Duration.hours(1),
-          deadLetterQueue: this.trigger.deadLetterQueue,
-        }),
-      ],
+      targets: schedule.targets.map(
+        (target) =>
+          new targets.LambdaFunction(built[target.function], {
+            event: target.input ? events.RuleTargetInput.fromObject(target.input) : undefined,
+            retryAttempts: schedule.retryAttempts,
+            maxEventAge: Duration.seconds(schedule.maxEventAgeSeconds),
+            deadLetterQueue: this.trigger.deadLetterQueue,
+          }),
+      ),
     });
     this.alarms = new PipelineAlarms(this, 'Alarms', {
       deadLetterQueue: this.trigger.deadLetterQueue,

@@ -9,7 +9,13 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 export const SERVICE_NAME = 'factsheet-pipeline';
 export const METRICS_NAMESPACE = 'FactSheets';
 
-export type MetricName = 'SheetsIngested' | 'RevisionsPublished' | 'IngestRejected' | 'ParseMs';
+export type MetricName =
+  | 'SheetsIngested'
+  | 'RevisionsPublished'
+  | 'IngestRejected'
+  | 'ParseMs'
+  /** Sheets a reprocess-stale run re-parsed with a newer parser (published as a new revision). */
+  | 'SheetsReprocessed';
 
 /** Structured fields every pipeline log line may carry. */
 export interface LogFields {

@@ -233,11 +233,37 @@ export const s3Trigger = {
   maxEventAgeSeconds: 6 * 60 * 60,
 } as const;
 
-export const schedule = {
-  function: 'refresh' as FunctionName,
+/** One function the schedule runs; `input` replaces EventBridge's scheduled-event payload when given. */
+export interface ScheduleTarget {
+  function: FunctionName;
+  input?: Readonly<Record<string, unknown>>;
+}
+
+export interface ScheduleSpec {
   /** Default rate; `REFRESH_RATE` overrides it locally, the `refreshRate` context value on AWS. */
+  rate: string;
+  /** Every run invokes each target asynchronously. */
+  targets: readonly ScheduleTarget[];
+  /** Retries after the first failed delivery, then the dead-letter queue. */
+  retryAttempts: number;
+  maxEventAgeSeconds: number;
+}
+
+export const schedule: ScheduleSpec = {
   rate: '1 day',
-} as const;
+  targets: [
+    { function: 'refresh' },
+    // Re-parses sheets stored by an older parser version: after a deploy, the next run updates them all.
+    { function: 'ingest', input: { type: 'reprocess-stale' } },
+  ],
+  retryAttempts: 2,
+  maxEventAgeSeconds: 60 * 60,
+};
+
+/** The schedule target carrying the reprocess-stale input (the local runtime also runs it on start). */
+export function reprocessStaleTarget(): ScheduleTarget | undefined {
+  return schedule.targets.find((t) => t.input?.type === 'reprocess-stale');
+}
 
 export const deadLetter = {
   /** Messages kept in the SQS DLQ (AWS) / lines kept in `.data/dead-letter.jsonl` (local). */

@@ -15,7 +15,8 @@ import { lambdaContext } from './lambda-context';
 import type { PublishedState } from './reconcile';
 
 export interface LocalHandlers {
-  ingest(event: S3Event): Promise<unknown>;
+  /** S3 events, and the direct invocations (`reprocess`, `reprocess-stale`) the api and schedule send. */
+  ingest(event: S3Event | { type: string }): Promise<unknown>;
   refresh(event: ScheduledEvent): Promise<unknown>;
   createHttpServer(): Server;
   tokens: TokenRepository;

@@ -8,6 +8,7 @@ import { schedule } from '../../shared/topology';
 import { LocalRuntimeError } from './errors';
 import { startRuntime } from './runtime';
 import { parseRate } from './schedule';
+import { reprocessedLine } from './schedule-targets';
 import type { TokenStatus } from './token';
 
 function intFromEnv(name: string, fallback: number, max: number): number {
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
   if (runtime.seeded.length > 0) console.log(`Seeded: ${runtime.seeded.join(', ')}`);
   if (runtime.reconciled.length > 0)
     console.log(`Recovered unpublished uploads: ${runtime.reconciled.join(', ')}`);
+  const reprocessed = runtime.reprocessed && reprocessedLine(runtime.reprocessed);
+  if (reprocessed) console.log(reprocessed);
   console.log(
     `Ready: API ${runtime.url}  docs ${runtime.url}/docs  data ${runtime.dataDir}  refresh ${
       refreshRateMs === null ? 'off' : (process.env.REFRESH_RATE ?? schedule.rate)

@@ -1,12 +1,21 @@
 /**
  * The local target: the same handlers as on AWS, wired from shared/topology.ts to embedded emulators.
- * `startRuntime` returns once the API answers and every pending upload (seed, reconcile) is ingested.
+ * `startRuntime` returns once the API answers, every pending upload (seed, reconcile) is ingested, and
+ * sheets parsed by an older parser version are reprocessed.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { S3Event, ScheduledEvent } from 'aws-lambda';
-import { deadLetter, type FunctionName, functions, s3Trigger, schedule } from '../../shared/topology';
+import type { S3Event } from 'aws-lambda';
+import type { ReprocessStaleResult } from '../../shared/pipeline/reprocess-stale-invocation';
+import {
+  deadLetter,
+  type FunctionName,
+  functions,
+  reprocessStaleTarget,
+  s3Trigger,
+  schedule,
+} from '../../shared/topology';
 import { AsyncInvoker } from './async-invoker';
 import { inspectDataDir } from './data-dir';
 import { startEmulatorWorker } from './emulator-host';
@@ -16,7 +25,8 @@ import type { HandlerModules, LocalHandlers } from './handlers';
 import { assertPortFree } from './port';
 import { planReconcile } from './reconcile';
 import { S3EventRewriter } from './s3-events';
-import { scheduledEvent, startSchedule } from './schedule';
+import { startSchedule } from './schedule';
+import { isReprocessStaleResult, reprocessedLine, ScheduleTargets } from './schedule-targets';
 import { loadSeeds } from './seed';
 import { ensureWriteToken, type TokenStatus } from './token';
 
@@ -24,7 +34,7 @@ export interface RuntimeOptions {
   port: number;
   dataDir: string;
   apiToken?: string;
-  /** Null disables the refresh timer. */
+  /** Null disables the schedule timer (refresh and reprocess-stale); start-up still reprocesses stale sheets. */
   refreshRateMs: number | null;
   /** Test hook (LOCAL_INGEST_DELAY_MS): hold each S3 event this long before ingest sees it. */
   ingestDelayMs?: number;
@@ -45,6 +55,8 @@ export interface RuntimeHandle {
   /** Keys seeded on this start and keys reconciliation re-ingested. */
   seeded: string[];
   reconciled: string[];
+  /** What start-up's reprocess-stale run re-parsed (null when it published nothing). */
+  reprocessed: ReprocessStaleResult | null;
   deadLetterFile: string;
   /** Resolves when no ingest or refresh invocation is pending. */
   idle(): Promise<void>;
@@ -163,18 +175,26 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
       concurrency: Math.min(functions.ingest.reservedConcurrency ?? 4, 4),
       log,
     });
-    const refresh = new AsyncInvoker<ScheduledEvent>({
-      name: schedule.function,
-      handler: handlers.refresh,
-      retryAttempts: s3Trigger.retryAttempts,
+    let startupRun = true;
+    let reprocessed: ReprocessStaleResult | null = null;
+    const scheduled = new ScheduleTargets({
+      targets: schedule.targets,
+      handlers: { ingest: handlers.ingest, refresh: handlers.refresh },
+      region,
+      retryAttempts: schedule.retryAttempts,
       backoffMs,
       deadLetterFile,
-      concurrency: 1,
       log,
+      onResult: (_target, result) => {
+        if (!isReprocessStaleResult(result) || result.published === 0) return;
+        // Start-up's run is printed by main.ts before the ready line; later runs are logged as they end.
+        if (startupRun) reprocessed = result;
+        else log(reprocessedLine(result) ?? '');
+      },
     });
     cleanups.push(
       () => ingest.stop(),
-      () => refresh.stop(),
+      () => scheduled.stop(),
     );
 
     const rewriter = new S3EventRewriter({
@@ -228,6 +248,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
       }
     }
     await ingest.idle();
+    // A new PARSER_VERSION applies on this start, not a schedule run later; a current sheet costs one read.
+    const stale = reprocessStaleTarget();
+    if (stale) {
+      scheduled.invoke(stale);
+      await scheduled.idle();
+    }
+    startupRun = false;
 
     const server = handlers.createHttpServer();
     const port = await listen(server, options.port);
@@ -239,9 +266,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
         }),
     );
     if (options.refreshRateMs !== null) {
-      const stopTimer = startSchedule(options.refreshRateMs, () =>
-        refresh.invoke(scheduledEvent('factsheets-refresh', region)),
-      );
+      const stopTimer = startSchedule(options.refreshRateMs, () => scheduled.fire());
       cleanups.push(stopTimer);
     }
 
@@ -253,10 +278,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
       token,
       seeded,
       reconciled: pending.map((o) => o.key),
+      reprocessed,
       deadLetterFile,
       idle: async () => {
         await ingest.idle();
-        await refresh.idle();
+        await scheduled.idle();
       },
       stop: stopAll,
     };

@@ -1,6 +1,7 @@
 /**
  * What the ingest function receives, dispatched: S3 ObjectCreated notifications (ingest each record),
- * S3's one-off test event (ignored), or a direct reprocess invocation from the api.
+ * S3's one-off test event (ignored), a direct reprocess invocation from the api, or the schedule's
+ * `{ type: 'reprocess-stale' }`.
  */
 import type { PipelineDeps } from './deps';
 import {
@@ -8,6 +9,11 @@ import {
   type ReprocessInvocationResult,
   runReprocessInvocation,
 } from './reprocess-invocation';
+import {
+  isReprocessStaleInvocation,
+  type ReprocessStaleResult,
+  runReprocessStaleInvocation,
+} from './reprocess-stale-invocation';
 import { ingestS3Records, type RecordsResult, type S3RecordLike } from './s3-records';
 
 /** The S3 notification shape ingest reads: `Records` (absent in S3's `s3:TestEvent`). */
@@ -19,14 +25,19 @@ export interface S3EventLike {
 /**
  * Runs one ingest invocation. For S3 events it throws once when some record failed retryably (after
  * handling the others), so Lambda retries the event and the DLQ keeps what still fails; bad input is an
- * error record on the sheet, never an exception. Reprocess invocations return their result.
+ * error record on the sheet, never an exception. Reprocess invocations return their result; a
+ * reprocess-stale run returns its summary.
  */
 export async function handleIngestEvent(
   deps: PipelineDeps,
   bucket: string,
   event: unknown,
-): Promise<RecordsResult | ReprocessInvocationResult> {
-  if (isDirectInvocation(event)) return runReprocessInvocation(deps, event);
+): Promise<RecordsResult | ReprocessInvocationResult | ReprocessStaleResult> {
+  if (isDirectInvocation(event)) {
+    return isReprocessStaleInvocation(event)
+      ? runReprocessStaleInvocation(deps, event)
+      : runReprocessInvocation(deps, event);
+  }
   const records = (event as S3EventLike | null)?.Records;
   if (!Array.isArray(records)) {
     deps.logger.info('non-record S3 event ignored', { event: (event as S3EventLike | null)?.Event });

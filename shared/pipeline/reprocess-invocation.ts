@@ -15,11 +15,12 @@ import {
   ValidationError,
 } from '../errors';
 import type { PipelineDeps } from './deps';
+import { describeIssues } from './invocation-issues';
 import { reprocessSheet } from './reprocess';
 import { isValidSheetId } from './source-key';
 
 export const ReprocessInvocationSchema = z.strictObject({
-  type: z.literal('reprocess', { error: 'must be "reprocess"' }),
+  type: z.literal('reprocess', { error: 'must be "reprocess" or "reprocess-stale"' }),
   id: z
     .string({ error: 'must be a sheet id (string)' })
     .check(z.refine(isValidSheetId, 'must be 1–64 characters of a-z, 0-9 and -')),
@@ -44,13 +45,8 @@ export function isDirectInvocation(event: unknown): event is { type: unknown } {
 export function parseReprocessInvocation(event: unknown): ReprocessInvocation {
   const parsed = ReprocessInvocationSchema.safeParse(event);
   if (!parsed.success) {
-    // zod/mini carries no locale messages: name the offending keys ourselves.
-    const problems = parsed.error.issues.map((i) => {
-      const keys = i.code === 'unrecognized_keys' ? ` (unknown keys: ${i.keys.join(', ')})` : '';
-      return `${i.path.join('.') || '(event)'}: ${i.message}${keys}`;
-    });
     throw new ValidationError(
-      `not a reprocess invocation: ${problems.join('; ')}`,
+      `not a reprocess invocation: ${describeIssues(parsed.error.issues)}`,
       'event',
       parsed.error.issues,
     );

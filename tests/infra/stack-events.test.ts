@@ -85,18 +85,55 @@ describe('events: S3 trigger, dead letters, schedule, alarms', () => {
     expect(ingest.Properties.ReservedConcurrentExecutions).toBe(functions.ingest.reservedConcurrency);
   });
 
-  it(`the refresh schedule runs at the topology rate (${schedule.rate}) with retries and the DLQ`, () => {
+  it(`the schedule runs at the topology rate (${schedule.rate}) with exactly the topology's targets`, () => {
     template.resourceCountIs('AWS::Events::Rule', 1);
-    template.hasResourceProperties('AWS::Events::Rule', {
-      ScheduleExpression: 'rate(1 day)',
-      State: 'ENABLED',
-      Targets: [
-        Match.objectLike({
-          Arn: { 'Fn::GetAtt': [logicalIdOf(stack.functions.refresh), 'Arn'] },
-          DeadLetterConfig: { Arn: dlqArn },
-          RetryPolicy: { MaximumRetryAttempts: s3Trigger.retryAttempts },
-        }),
-      ],
+    const rule = Object.values(template.findResources('AWS::Events::Rule'))[0]!.Properties;
+    expect(rule.ScheduleExpression).toBe('rate(1 day)');
+    expect(rule.State).toBe('ENABLED');
+    const targets = rule.Targets as Record<string, unknown>[];
+    expect(targets).toHaveLength(schedule.targets.length);
+    expect(schedule.targets.map((t) => t.function).sort()).toEqual(['ingest', 'refresh']);
+    for (const [i, target] of schedule.targets.entries()) {
+      expect(targets[i]).toMatchObject({
+        Arn: { 'Fn::GetAtt': [logicalIdOf(stack.functions[target.function]), 'Arn'] },
+        DeadLetterConfig: { Arn: dlqArn },
+        RetryPolicy: {
+          MaximumRetryAttempts: schedule.retryAttempts,
+          MaximumEventAgeInSeconds: schedule.maxEventAgeSeconds,
+        },
+      });
+      // A target with input gets exactly that JSON; one without gets EventBridge's scheduled event.
+      if (target.input) expect(JSON.parse(targets[i]!.Input as string)).toEqual(target.input);
+      else expect(targets[i]).not.toHaveProperty('Input');
+    }
+  });
+
+  it('the reprocess-stale target invokes ingest with { type: "reprocess-stale" }, and EventBridge may invoke it', () => {
+    const targets = Object.values(template.findResources('AWS::Events::Rule'))[0]!.Properties.Targets as {
+      Arn: unknown;
+      Input?: string;
+    }[];
+    const ingestTarget = targets.find((t) => JSON.stringify(t.Arn) === JSON.stringify(ingestArn));
+    expect(JSON.parse(ingestTarget?.Input ?? 'null')).toEqual({ type: 'reprocess-stale' });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: ingestArn,
+      Principal: 'events.amazonaws.com',
+    });
+  });
+
+  it('EventBridge may send undeliverable schedule events to the DLQ', () => {
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: logicalIdOf(stack.trigger.deadLetterQueue) }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'sqs:SendMessage',
+            Effect: 'Allow',
+            Principal: { Service: 'events.amazonaws.com' },
+          }),
+        ]),
+      },
     });
   });
 
