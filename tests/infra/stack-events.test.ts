@@ -131,6 +131,9 @@ describe('events: S3 trigger, dead letters, schedule, alarms', () => {
             Action: 'sqs:SendMessage',
             Effect: 'Allow',
             Principal: { Service: 'events.amazonaws.com' },
+            Condition: {
+              ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [logicalIdOf(stack.refreshRule), 'Arn'] } },
+            },
           }),
         ]),
       },

@@ -2,23 +2,20 @@
  * A restart reconciles only what ingest has not seen: a first upload that was rejected (no META, only an
  * error record) is not ingested — and rejected — again on every start.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import {
-  LOCAL_BUCKET_NAME,
-  LOCAL_TABLE_NAME,
-  type RuntimeHandle,
-  startRuntime,
-} from '../../../infra/local/runtime';
+import { LOCAL_BUCKET_NAME, LOCAL_TABLE_NAME, type RuntimeHandle } from '../../../infra/local/runtime';
 import { documentClient, s3Client } from '../../../shared/aws/clients';
 import { DynamoSheetRepository } from '../../../shared/store/dynamo-sheets';
+import { startFreshRuntime } from '../../support/fresh-runtime';
 
 describe('local runtime restart', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'runtime-restart-'));
   let runtime: RuntimeHandle | undefined;
-  const start = () => startRuntime({ port: 0, dataDir, refreshRateMs: null, retryBackoffMs: () => 20 });
+  // Fresh modules per start, as a new process: the handlers' clients must follow the new emulator ports.
+  const start = () => startFreshRuntime({ port: 0, dataDir, refreshRateMs: null, retryBackoffMs: () => 20 });
   const errorsOf = (id: string) =>
     new DynamoSheetRepository(documentClient(), LOCAL_TABLE_NAME).listErrors(id, { limit: 10 });
 
@@ -49,5 +46,6 @@ describe('local runtime restart', () => {
     expect(runtime.reconciled).not.toContain('sources/ghost.txt');
     expect((await errorsOf('ghost')).items).toHaveLength(1);
     expect((await fetch(`${runtime.url}/sheets/mali`)).status).toBe(200);
+    expect(existsSync(runtime.deadLetterFile)).toBe(false);
   });
 });
