@@ -58,7 +58,7 @@ export interface RuntimeHandle {
   /** What start-up's reprocess-stale run re-parsed (null when it published nothing). */
   reprocessed: ReprocessStaleResult | null;
   deadLetterFile: string;
-  /** Resolves when no ingest or refresh invocation is pending. */
+  /** Resolves when no ingest or schedule-target (refresh, reprocess-stale) invocation is pending. */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
