@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
+import { makeS3rverPutsAtomic } from './s3rver-atomic-puts';
 
 export interface EmulatorOptions {
   /** Persist under this folder (`dynamodb/`, `s3/`); omitted: DynamoDB in memory, S3 in a temp folder. */
@@ -51,6 +52,7 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
     options.s3Directory ??
     (options.dataDir ? join(options.dataDir, 's3') : join(tmpdir(), `s3rver-${process.pid}-${Date.now()}`));
   mkdirSync(s3Directory, { recursive: true });
+  makeS3rverPutsAtomic();
   const s3rver = new S3rver({
     address: '127.0.0.1',
     port: options.s3Port ?? 0,
