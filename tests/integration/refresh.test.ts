@@ -8,8 +8,9 @@ import { documentClient, s3Client } from '../../shared/aws/clients';
 import { registerSource } from '../../shared/pipeline/sources';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { DynamoSourceRepository } from '../../shared/store/dynamo-sources';
-import { s3PutEvent, scheduledEventFixture, servedSheet } from '../support/refresh-fixtures';
+import { scheduledEventFixture, servedSheet } from '../support/refresh-fixtures';
 import { createTestResources } from '../support/resources';
+import { putEvent } from '../support/s3-events';
 import { startTestOrigin, type TestOrigin } from '../support/test-origin';
 
 type Handler = (event: unknown, context?: unknown) => Promise<unknown>;
@@ -97,7 +98,7 @@ async function runRefresh() {
 
 async function ingestWritten(): Promise<void> {
   const key = `sources/mali.${sheet.extension}`;
-  await ingest(s3PutEvent(bucketName, key, Buffer.byteLength(served.body)), {});
+  await ingest(putEvent(bucketName, key), {});
 }
 
 describe('scheduled refresh of a registered source', () => {

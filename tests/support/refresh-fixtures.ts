@@ -4,7 +4,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { S3Event } from 'aws-lambda';
 
 const SHEETS = join(__dirname, '../../fixtures/sheets');
 
@@ -34,33 +33,4 @@ export function scheduledEventFixture(): Record<string, unknown> {
   return JSON.parse(
     readFileSync(join(__dirname, '../../fixtures/events/eventbridge/scheduled.json'), 'utf8'),
   );
-}
-
-/** An S3 ObjectCreated:Put event for one key, shaped like the ones S3 delivers. */
-export function s3PutEvent(bucket: string, key: string, size: number): S3Event {
-  return {
-    Records: [
-      {
-        eventVersion: '2.1',
-        eventSource: 'aws:s3',
-        awsRegion: 'us-east-1',
-        eventTime: new Date().toISOString(),
-        eventName: 'ObjectCreated:Put',
-        userIdentity: { principalId: 'AWS:EXAMPLE' },
-        requestParameters: { sourceIPAddress: '127.0.0.1' },
-        responseElements: { 'x-amz-request-id': 'EXAMPLE123456789', 'x-amz-id-2': 'EXAMPLE/abc' },
-        s3: {
-          s3SchemaVersion: '1.0',
-          configurationId: 'ingest-sources',
-          bucket: { name: bucket, ownerIdentity: { principalId: 'EXAMPLE' }, arn: `arn:aws:s3:::${bucket}` },
-          object: {
-            key: encodeURIComponent(key).replace(/%2F/g, '/'),
-            size,
-            eTag: '0123456789abcdef0123456789abcdef',
-            sequencer: Date.now().toString(16).toUpperCase().padStart(16, '0'),
-          },
-        },
-      },
-    ],
-  };
 }
