@@ -264,15 +264,25 @@ export class DynamoSheetRepository implements SheetRepository {
    * revision). Idempotent; cheap when there is nothing to do.
    */
   async finalizeLatest(id: string): Promise<void> {
+    const target = await this.unprojectedLatest(id);
+    if (target) await this.finalize(id, target.revision, target.attempt, target.body, target.figures);
+  }
+
+  /** The latest revision when its marker/projection is not complete yet (else undefined). */
+  private async unprojectedLatest(id: string) {
     const meta = await this.getMetaItem(id);
-    if (!meta || meta.projectedRevision === meta.latestRevision) return;
+    if (!meta || meta.projectedRevision === meta.latestRevision) return undefined;
     const head = await this.table.getItem(
       sheetPk(id),
       attemptHeaderSk(meta.latestRevision, meta.latestAttempt),
     );
-    if (!head) return;
-    const figures = await this.getFigures(id, meta.latestRevision);
-    await this.finalize(id, meta.latestRevision, meta.latestAttempt, readBody(head), figures);
+    if (!head) return undefined;
+    return {
+      revision: meta.latestRevision,
+      attempt: meta.latestAttempt,
+      body: readBody(head),
+      figures: await this.getFigures(id, meta.latestRevision),
+    };
   }
 
   /** Test seam: runs between the child writes and the META flip (failure injection). */
@@ -374,19 +384,9 @@ export class DynamoSheetRepository implements SheetRepository {
         if (!isConditionFailure(err)) translateAwsError(err, 'DynamoDB projection mark');
       }
       // A newer revision was flipped while we projected ours: project that one instead.
-      const meta = await this.getMetaItem(id);
-      if (!meta || meta.projectedRevision === meta.latestRevision) return;
-      const head = await this.table.getItem(
-        sheetPk(id),
-        attemptHeaderSk(meta.latestRevision, meta.latestAttempt),
-      );
-      if (!head) return;
-      target = {
-        revision: meta.latestRevision,
-        attempt: meta.latestAttempt,
-        body: readBody(head),
-        figures: await this.getFigures(id, meta.latestRevision),
-      };
+      const newer = await this.unprojectedLatest(id);
+      if (!newer) return;
+      target = newer;
     }
   }
 
