@@ -2,7 +2,7 @@
  * The /docs page in headless Debian Chromium: Swagger UI from swagger-ui-dist, every asset from this API
  * (no CDN), rendering the operations of the generated document. Saves a screenshot under tests/artifacts/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,11 +13,17 @@ import { createLocalHttpServer } from '../../infra/local/http-adapter';
 import { createTestResources } from '../support/resources';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
+const CHROMIUM = '/usr/bin/chromium';
 let server: Server;
 let base: string;
 let profile: string;
 
 beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `This test needs Debian's chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`,
+    );
+  }
   await createTestResources('docs');
   server = createLocalHttpServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -39,7 +45,7 @@ describe('/docs in headless Chromium', () => {
     const context = await chromium.launchPersistentContext(profile, {
       headless: true,
       viewport: { width: 1280, height: 2000 },
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       args: [
         '--headless',
         '--no-sandbox',
