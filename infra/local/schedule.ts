@@ -44,9 +44,27 @@ export function scheduledEvent(ruleName: string, region: string, at: Date = new 
   };
 }
 
-/** Calls `fire` every `rateMs`; the timer never keeps the process alive. Returns the stop function. */
+/** Node's timers take at most 2^31-1 ms; a longer delay silently becomes 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Calls `fire` every `rateMs` (any length: rates of 25 days and more are waited out in steps, since a
+ * single timer cannot hold them); the timer never keeps the process alive. Returns the stop function.
+ */
 export function startSchedule(rateMs: number, fire: () => void): () => void {
-  const timer = setInterval(fire, rateMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  let due = Date.now() + rateMs;
+  let timer: NodeJS.Timeout;
+  const arm = () => {
+    timer = setTimeout(tick, Math.min(Math.max(due - Date.now(), 0), MAX_TIMER_MS));
+    timer.unref();
+  };
+  const tick = () => {
+    if (Date.now() >= due) {
+      due += rateMs;
+      fire();
+    }
+    arm();
+  };
+  arm();
+  return () => clearTimeout(timer);
 }

@@ -1,4 +1,4 @@
-import { parseRate, scheduledEvent } from '../../../infra/local/schedule';
+import { parseRate, scheduledEvent, startSchedule } from '../../../infra/local/schedule';
 import { ConfigError } from '../../../shared/config';
 import { schedule } from '../../../shared/topology';
 
@@ -43,5 +43,34 @@ describe('scheduled event', () => {
       detail: {},
     });
     expect(event.resources[0]).toBe('arn:aws:events:us-east-1:000000000000:rule/factsheets-refresh');
+  });
+});
+
+describe('startSchedule', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('fires once per rate, also for rates longer than one Node timer can hold', () => {
+    jest.useFakeTimers();
+    const fired: number[] = [];
+    const thirtyDays = parseRate('30 days')!;
+    const stop = startSchedule(thirtyDays, () => fired.push(Date.now()));
+    jest.advanceTimersByTime(1000);
+    expect(fired).toHaveLength(0);
+    jest.advanceTimersByTime(thirtyDays - 1000);
+    expect(fired).toHaveLength(1);
+    jest.advanceTimersByTime(thirtyDays);
+    expect(fired).toHaveLength(2);
+    stop();
+    jest.advanceTimersByTime(thirtyDays * 2);
+    expect(fired).toHaveLength(2);
+  });
+
+  it('fires every rate for short rates', () => {
+    jest.useFakeTimers();
+    let count = 0;
+    const stop = startSchedule(50, () => count++);
+    jest.advanceTimersByTime(500);
+    expect(count).toBe(10);
+    stop();
   });
 });
