@@ -36,6 +36,10 @@ const V6_RANGES: Range[] = [
   { bytes: [0xff, 0x00], prefix: 8, name: 'multicast' },
   { bytes: [0x20, 0x01, 0x0d, 0xb8], prefix: 32, name: 'documentation' },
   { bytes: [0x01, 0x00, 0, 0, 0, 0, 0, 0], prefix: 64, name: 'discard' },
+  // Local-use NAT64 (RFC 8215) translates to whatever IPv4 network the operator routes: never public.
+  { bytes: [0x00, 0x64, 0xff, 0x9b, 0x00, 0x01], prefix: 48, name: 'nat64-local' },
+  // Teredo tunnels to an IPv4 server and an obfuscated client address: refuse the whole prefix.
+  { bytes: [0x20, 0x01, 0x00, 0x00], prefix: 32, name: 'teredo' },
 ];
 
 function inRange(address: Uint8Array, range: Range): boolean {
@@ -88,9 +92,16 @@ function classifyV6(bytes: Uint8Array): string | null {
     prefix: 96,
     name: '',
   });
-  if (mapped || compatible || nat64) {
+  // ::ffff:0:a.b.c.d (IPv4-translated, SIIT) also ends in the IPv4 address.
+  const translated = zeros(0, 8) && bytes[8] === 0xff && bytes[9] === 0xff && zeros(10, 12);
+  if (mapped || compatible || nat64 || translated) {
     const inner = classifyV4(embedded);
     return inner ? `${inner} (IPv4 in IPv6)` : null;
+  }
+  // 6to4 (2002:a.b.c.d::/48) carries its IPv4 relay address right after the prefix.
+  if (bytes[0] === 0x20 && bytes[1] === 0x02) {
+    const inner = classifyV4(bytes.slice(2, 6));
+    return inner ? `${inner} (IPv4 in 6to4)` : null;
   }
   return V6_RANGES.find((r) => inRange(bytes, r))?.name ?? null;
 }

@@ -27,16 +27,28 @@ describe('classifyAddress', () => {
     ['0:0:0:0:0:ffff:127.0.0.1', 'loopback (IPv4 in IPv6)'],
     ['::ffff:169.254.169.254', 'link-local (IPv4 in IPv6)'],
     ['64:ff9b::7f00:1', 'loopback (IPv4 in IPv6)'],
+    ['::ffff:0:7f00:1', 'loopback (IPv4 in IPv6)'],
+    ['::ffff:0:169.254.169.254', 'link-local (IPv4 in IPv6)'],
+    ['2002:a9fe:a9fe::1', 'link-local (IPv4 in 6to4)'],
+    ['2002:0a00:0001::1', 'private (IPv4 in 6to4)'],
+    ['64:ff9b:1::a9fe:a9fe', 'nat64-local'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'teredo'],
   ])('refuses %s as %s', (address, range) => {
     expect(classifyAddress(address)).toBe(range);
   });
 
-  it.each(['8.8.8.8', '172.32.0.1', '100.128.0.1', '23.215.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])(
-    'accepts the public address %s',
-    (address) => {
-      expect(classifyAddress(address)).toBeNull();
-    },
-  );
+  it.each([
+    '8.8.8.8',
+    '172.32.0.1',
+    '100.128.0.1',
+    '23.215.0.1',
+    '2606:4700::1111',
+    '::ffff:8.8.8.8',
+    '2002:808:808::1',
+    '2001:4860:4860::8888',
+  ])('accepts the public address %s', (address) => {
+    expect(classifyAddress(address)).toBeNull();
+  });
 
   it('treats text that is not an IP as unsafe', () => {
     expect(classifyAddress('example.com')).toBe('invalid');
