@@ -5,7 +5,11 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { generateToken, hashToken } from '../../shared/auth/token';
+import { ConfigError } from '../../shared/config';
 import type { TokenRepository } from '../../shared/store/ports';
+
+/** A write token shorter than this is guessable; generated ones are 43 characters. */
+export const MIN_API_TOKEN_LENGTH = 16;
 
 export type TokenStatus =
   | { kind: 'env' }
@@ -19,6 +23,11 @@ export async function ensureWriteToken(options: {
 }): Promise<TokenStatus> {
   const { apiToken, markerFile, tokens } = options;
   if (apiToken) {
+    if (apiToken.length < MIN_API_TOKEN_LENGTH) {
+      throw new ConfigError(
+        `API_TOKEN must be at least ${MIN_API_TOKEN_LENGTH} characters (it is a password)`,
+      );
+    }
     await tokens.putTokenHash(hashToken(apiToken), 'API_TOKEN');
     writeMarker(markerFile, 'API_TOKEN');
     return { kind: 'env' };

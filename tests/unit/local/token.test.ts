@@ -35,10 +35,20 @@ describe('local write token', () => {
   it('stores the hash of API_TOKEN when it is set', async () => {
     const tokens = new FakeTokens();
     const file = marker();
-    await expect(ensureWriteToken({ apiToken: 's3cret-token', markerFile: file, tokens })).resolves.toEqual({
-      kind: 'env',
-    });
-    expect(await tokens.hasTokenHash(hashToken('s3cret-token'))).toBe(true);
+    await expect(
+      ensureWriteToken({ apiToken: 's3cret-token-0123', markerFile: file, tokens }),
+    ).resolves.toEqual({ kind: 'env' });
+    expect(await tokens.hasTokenHash(hashToken('s3cret-token-0123'))).toBe(true);
     expect(existsSync(file)).toBe(true);
+  });
+
+  it('refuses a guessably short API_TOKEN and stores nothing', async () => {
+    const tokens = new FakeTokens();
+    const file = marker();
+    await expect(ensureWriteToken({ apiToken: 'x', markerFile: file, tokens })).rejects.toThrow(
+      /API_TOKEN must be at least 16 characters/,
+    );
+    expect(tokens.hashes.size).toBe(0);
+    expect(existsSync(file)).toBe(false);
   });
 });
