@@ -41,3 +41,30 @@ describe('s3rver object replacement (infra/local/s3rver-atomic-puts.ts)', () => 
     for (const body of reads) expect(versions.some((v) => v.equals(body))).toBe(true);
   });
 });
+
+describe('local DynamoDB emulator and browsers', () => {
+  it('refuses cross-origin (browser) requests, preflights included, while the SDK keeps working', async () => {
+    const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB!;
+    const preflight = await fetch(endpoint, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const write = await fetch(endpoint, {
+      method: 'POST',
+      headers: {
+        Origin: 'https://evil.example',
+        'Content-Type': 'application/x-amz-json-1.0',
+        'X-Amz-Target': 'DynamoDB_20120810.ListTables',
+      },
+      body: '{}',
+    });
+    expect(write.status).toBe(403);
+    const { tableName } = await createTestResources('cors');
+    const item = await documentClient().send(
+      new GetCommand({ TableName: tableName, Key: { pk: 'a', sk: 'b' } }),
+    );
+    expect(item.Item).toBeUndefined();
+  });
+});
