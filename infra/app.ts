@@ -1,6 +1,6 @@
 /**
  * CDK app entry (`cdk.json` runs it with tsx). Context: `refreshRate` (e.g. `-c refreshRate="6 hours"`),
- * optional `allowedHosts` (comma-separated extra hosts refresh may fetch from).
+ * optional `allowedHosts` (comma-separated extra hosts the fetching functions, api and refresh, may use).
  */
 import { App } from 'aws-cdk-lib';
 import { applyNag } from './nag';

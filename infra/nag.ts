@@ -40,7 +40,8 @@ export function acknowledgeFindings(stack: FactSheetStack): void {
 }
 
 /**
- * The grants `bindAccess` makes from topology `access` are already scoped (this table and its indexes,
+ * The grants `bindAccess` makes from topology `access` are already scoped (this table and its indexes, or
+ * only its token items,
  * explicit object actions on the topology's key prefixes, no delete, invoke on named functions); the only
  * wildcards are those index and prefix patterns and the qualifiers of an invoked function.
  */
@@ -54,7 +55,8 @@ function acknowledgeFunctionGrants(stack: FactSheetStack): void {
     const role = stack.functions[name].role;
     if (!role) continue;
     const iam5 = (finding: string, reason: string) => ack(role, `AwsSolutions-IAM5[${finding}]`, reason);
-    if (spec.access.table) {
+    // `tokens` (the authorizer) is GetItem on the table ARN alone: no index, nothing to acknowledge.
+    if (spec.access.table === 'read' || spec.access.table === 'readWrite') {
       iam5(
         `Resource::${tableArn}/index/*`,
         `Queries the table's GSIs (gsi1 lists, gsi2 cross-sheet figures); only this table's indexes.`,

@@ -34,7 +34,10 @@ export const API_DOCS_FILES = [
 export interface FactSheetStackProps extends StackProps {
   /** EventBridge rate of the schedule (refresh, reprocess-stale), e.g. `12 hours`; defaults to `topology.schedule.rate`. */
   refreshRate?: string;
-  /** Extra hosts refresh may fetch from (comma-separated), passed as ALLOWED_HOSTS. */
+  /**
+   * Extra hosts (comma-separated) the functions that fetch (topology `access.fetch`: api and refresh) may
+   * fetch from, passed to them as ALLOWED_HOSTS.
+   */
   allowedHosts?: string;
   /** Where each handler module is; tests point this at a stub so they never need the real handlers. */
   resolveEntry?: (name: FunctionName, spec: FunctionSpec) => string;
@@ -56,7 +59,6 @@ export class FactSheetStack extends Stack {
   constructor(scope: Construct, id: string, props: FactSheetStackProps = {}) {
     super(scope, id, props);
     this.stores = new DataStores(this, 'Data');
-    const environment = props.allowedHosts ? { ALLOWED_HOSTS: props.allowedHosts } : undefined;
 
     const built = {} as Record<FunctionName, NodejsFunction>;
     for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
@@ -64,15 +66,17 @@ export class FactSheetStack extends Stack {
         name,
         spec,
         entry: props.resolveEntry?.(name, spec),
-        // Only refresh fetches from the web.
-        environment: name === 'refresh' ? environment : undefined,
         runtimeFiles: name === 'api' ? API_DOCS_FILES : undefined,
       }).fn;
       built[name] = fn;
     }
     // Bound after all are built: an access may name another function (the api invokes ingest).
     for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
-      bindAccess(built[name], spec.access, { ...this.stores, functions: built });
+      bindAccess(built[name], spec.access, {
+        ...this.stores,
+        functions: built,
+        allowedHosts: props.allowedHosts,
+      });
     }
     this.functions = built;
 

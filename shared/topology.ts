@@ -8,13 +8,19 @@ export type FunctionName = 'ingest' | 'api' | 'authorizer' | 'refresh';
 
 /** What a function may touch; the CDK stack turns each entry into an env var plus its least-privilege grant. */
 export interface FunctionAccess {
-  table?: 'read' | 'readWrite';
+  /**
+   * `read`: items and indexes; `readWrite`: also item writes, except `TOKEN#` items (only the operator's
+   * CLI creates write tokens); `tokens`: GetItem on `TOKEN#` items only (the authorizer's token lookup).
+   */
+  table?: 'read' | 'readWrite' | 'tokens';
   /** S3 key prefixes this function reads. */
   bucketRead?: readonly string[];
   /** S3 key prefixes this function writes (never delete). */
   bucketWrite?: readonly string[];
   /** Functions this one invokes synchronously; each is bound as `{NAME}_FUNCTION_NAME` + invoke grant. */
   invoke?: readonly FunctionName[];
+  /** Fetches URLs from the web: gets the deploy's extra allowed hosts (`allowedHosts` → ALLOWED_HOSTS). */
+  fetch?: boolean;
 }
 
 export interface FunctionSpec {
@@ -69,6 +75,8 @@ export const functions: Readonly<Record<FunctionName, FunctionSpec>> = {
       // Uploads and source refreshes write sources/; reprocessing (reads archive/) runs in ingest.
       bucketWrite: [SOURCES_PREFIX],
       invoke: ['ingest'],
+      // POST /sources/{id}/refresh fetches, and PUT /sources/{id} checks the URL against the allowed hosts.
+      fetch: true,
     },
   },
   authorizer: {
@@ -76,14 +84,15 @@ export const functions: Readonly<Record<FunctionName, FunctionSpec>> = {
     description: 'Checks the bearer token of write requests against stored token hashes',
     memoryMb: 256,
     timeoutSeconds: 5,
-    access: { table: 'read' },
+    // It only looks up `TOKEN#{sha256}` items, so that is all it may read.
+    access: { table: 'tokens' },
   },
   refresh: {
     entry: 'functions/refresh.ts',
     description: 'Refreshes registered source URLs with conditional GETs',
     memoryMb: 512,
     timeoutSeconds: 300,
-    access: { table: 'readWrite', bucketWrite: [SOURCES_PREFIX] },
+    access: { table: 'readWrite', bucketWrite: [SOURCES_PREFIX], fetch: true },
   },
 };
 

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -35,11 +35,15 @@ export function pathParameters(path: string): string[] {
 export class FactSheetApi extends Construct {
   readonly api: apigw.RestApi;
   readonly accessLogs: logs.LogGroup;
+  /** Where API Gateway writes the stage's execution logs (`loggingLevel`), owned here for its retention. */
+  readonly executionLogs: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: FactSheetApiProps) {
     super(scope, id);
+    const retention = props.logRetention ?? logs.RetentionDays.THREE_MONTHS;
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
-      retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
+      retention,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     this.api = new apigw.RestApi(this, 'Api', {
       description: 'Fact sheets: sheets, figures, revisions and diffs',
@@ -60,6 +64,15 @@ export class FactSheetApi extends Construct {
         accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields(),
       },
     });
+    // API Gateway writes execution logs to this fixed name and, when the group is missing, creates it itself
+    // with no retention (kept forever). Created here first, with the access logs' retention, and before the
+    // stage so no log line can arrive earlier.
+    this.executionLogs = new logs.LogGroup(this, 'ExecutionLogs', {
+      logGroupName: `API-Gateway-Execution-Logs_${this.api.restApiId}/${API_STAGE}`,
+      retention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.api.deploymentStage.node.addDependency(this.executionLogs);
     const validator = this.api.addRequestValidator('Parameters', {
       requestValidatorName: 'required-parameters',
       validateRequestParameters: true,

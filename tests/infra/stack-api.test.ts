@@ -1,5 +1,5 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { API_THROTTLE, BINARY_MEDIA_TYPES, pathParameters } from '../../infra/constructs/rest-api';
+import { API_STAGE, API_THROTTLE, BINARY_MEDIA_TYPES, pathParameters } from '../../infra/constructs/rest-api';
 import type { FactSheetStack } from '../../infra/stack';
 import { routes } from '../../shared/topology';
 import { buildStack } from './support/build-stack';
@@ -94,6 +94,33 @@ describe('REST API from the topology routes', () => {
         }),
       ],
     });
+  });
+
+  it('execution logs go to a stack-owned log group with the access logs’ retention, created before the stage', () => {
+    const resources = template.toJSON().Resources as Record<
+      string,
+      { Type: string; Properties: Record<string, unknown>; DependsOn?: string[]; DeletionPolicy?: string }
+    >;
+    const apiId = logicalIdOf(stack.api.api);
+    // The name API Gateway writes execution logs to; if it does not exist, API Gateway creates it unretained.
+    const executionName = {
+      'Fn::Join': ['', ['API-Gateway-Execution-Logs_', { Ref: apiId }, `/${API_STAGE}`]],
+    };
+    const matches = Object.entries(resources).filter(
+      ([, r]) =>
+        r.Type === 'AWS::Logs::LogGroup' &&
+        JSON.stringify(r.Properties.LogGroupName) === JSON.stringify(executionName),
+    );
+    expect(matches).toHaveLength(1);
+    const [id, group] = matches[0]!;
+    expect(id).toBe(logicalIdOf(stack.api.executionLogs));
+    const accessLogs = resources[logicalIdOf(stack.api.accessLogs)]!;
+    expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+    expect(group.Properties.RetentionInDays).toBe(accessLogs.Properties.RetentionInDays);
+    expect(group.DeletionPolicy).toBe(accessLogs.DeletionPolicy);
+    expect(group.DeletionPolicy).toBe('Retain');
+    const stage = Object.values(resources).find((r) => r.Type === 'AWS::ApiGateway::Stage')!;
+    expect(stage.DependsOn).toEqual(expect.arrayContaining([id]));
   });
 
   it('a regional endpoint that passes doc assets and upload bodies through as bytes', () => {

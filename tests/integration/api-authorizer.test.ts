@@ -20,7 +20,7 @@ function event(authorizationToken: string): APIGatewayTokenAuthorizerEvent {
 
 beforeAll(async () => {
   resources = await createTestResources('authz');
-  // As deployed: the authorizer's topology access is `table: 'read'`, so it gets TABLE_NAME and nothing else.
+  // As deployed: the authorizer's topology access is `table: 'tokens'`, so it gets TABLE_NAME and nothing else.
   delete process.env.BUCKET_NAME;
   await new DynamoTokenRepository(documentClient(), resources.tableName).putTokenHash(
     hashToken(token),
