@@ -1,8 +1,12 @@
 /**
- * Start-up reconciliation: an upload survives a crash between PutObject and ingest because every
- * `sources/` object whose bytes its sheet has not published (and has not rejected) is ingested again.
+ * Start-up reconciliation: an upload survives a crash between PutObject and ingest because each sheet's
+ * newest `sources/` object is ingested again when its sheet has not published (and has not rejected) its
+ * bytes. Only the newest: `sources/{id}.txt` and `sources/{id}.html` are one slot (nothing deletes the
+ * older key), and ingest would ignore the older one as superseded anyway — the same rule, applied here so
+ * a restart plans nothing for it (shared/pipeline/ingest.ts has the tie rule).
  */
 import { createHash } from 'node:crypto';
+import { compareWrittenAt } from '../../shared/pipeline/source-key';
 import { SOURCE_SUFFIXES, SOURCES_PREFIX } from '../../shared/topology';
 
 export interface SourceObject {
@@ -12,6 +16,10 @@ export interface SourceObject {
   lastModified: Date;
   bytes: Uint8Array;
 }
+
+/** A listed object: its bytes already read, or read on demand (only a sheet's newest object is read). */
+export type ListedSourceObject = Omit<SourceObject, 'bytes'> &
+  ({ bytes: Uint8Array } | { read(): Promise<Uint8Array> });
 
 /** What the table says about a sheet: its published hash and when it last rejected an upload. */
 export interface PublishedState {
@@ -42,16 +50,46 @@ export function needsIngest(object: SourceObject, state: PublishedState | null):
   return true;
 }
 
-/** The objects to ingest, in key order. */
+async function withBytes(object: ListedSourceObject): Promise<SourceObject> {
+  if ('bytes' in object) return object;
+  const { read, ...listed } = object;
+  return { ...listed, bytes: await read() };
+}
+
+/**
+ * The one object per sheet that may be its current source: the newest (whole seconds, S3's precision).
+ * On a tie the object whose bytes are published stays (as ingest decides); with neither published, the
+ * first in key order — ingest would then find the other one superseded.
+ */
+async function newestOf(
+  group: ListedSourceObject[],
+  state: PublishedState | null,
+): Promise<SourceObject | undefined> {
+  const newest = group.reduce((a, b) => (compareWrittenAt(b.lastModified, a.lastModified) > 0 ? b : a));
+  const tied = group
+    .filter((o) => compareWrittenAt(o.lastModified, newest.lastModified) === 0)
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
+  const read = await Promise.all(tied.map(withBytes));
+  return read.find((o) => state?.sourceHash && sha256Hex(o.bytes) === state.sourceHash) ?? read[0];
+}
+
+/** The objects to ingest (at most one per sheet), in key order. */
 export async function planReconcile(
-  objects: AsyncIterable<SourceObject> | Iterable<SourceObject>,
+  objects: AsyncIterable<ListedSourceObject> | Iterable<ListedSourceObject>,
   readState: (sheetId: string) => Promise<PublishedState | null>,
 ): Promise<SourceObject[]> {
-  const todo: SourceObject[] = [];
+  // Listing entries only (bytes are read for the chosen object), so holding them all is cheap.
+  const bySheet = new Map<string, ListedSourceObject[]>();
   for await (const object of objects) {
     const id = sheetIdFromKey(object.key);
     if (id === null) continue;
-    if (needsIngest(object, await readState(id))) todo.push(object);
+    bySheet.set(id, [...(bySheet.get(id) ?? []), object]);
   }
-  return todo;
+  const todo: SourceObject[] = [];
+  for (const [id, group] of bySheet) {
+    const state = await readState(id);
+    const candidate = await newestOf(group, state);
+    if (candidate && needsIngest(candidate, state)) todo.push(candidate);
+  }
+  return todo.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -1,5 +1,5 @@
 /** In-memory BlobStore for domain tests: same semantics as S3BlobStore, no network. */
-import type { BlobStore, StoredObject } from './ports';
+import type { BlobStore, ObjectInfo, StoredObject } from './ports';
 
 export class InMemoryBlobStore implements BlobStore {
   readonly objects = new Map<string, StoredObject>();
@@ -7,6 +7,16 @@ export class InMemoryBlobStore implements BlobStore {
   async get(key: string): Promise<StoredObject | null> {
     const found = this.objects.get(key);
     return found ? { ...found, bytes: found.bytes.slice() } : null;
+  }
+
+  async head(key: string): Promise<ObjectInfo | null> {
+    const found = this.objects.get(key);
+    if (!found) return null;
+    return {
+      size: found.bytes.length,
+      ...(found.etag !== undefined && { etag: found.etag }),
+      ...(found.lastModified !== undefined && { lastModified: found.lastModified }),
+    };
   }
 
   async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {

@@ -1,7 +1,13 @@
 /** BlobStore over one S3 bucket (AWS or s3rver); SDK failures become domain errors here. */
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { translateAwsError } from '../store/aws-errors';
-import type { BlobStore, StoredObject } from './ports';
+import type { BlobStore, ObjectInfo, StoredObject } from './ports';
 
 function alreadyExists(err: unknown): boolean {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -12,6 +18,10 @@ function alreadyExists(err: unknown): boolean {
 function isNotFound(err: unknown): boolean {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
   return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
+}
+
+function statusOf(err: unknown): number | undefined {
+  return (err as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
 }
 
 export class S3BlobStore implements BlobStore {
@@ -33,6 +43,24 @@ export class S3BlobStore implements BlobStore {
     } catch (err) {
       if (isNotFound(err)) return null;
       return translateAwsError(err, `S3 get ${key}`);
+    }
+  }
+
+  async head(key: string): Promise<ObjectInfo | null> {
+    try {
+      const res = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return {
+        ...(res.LastModified !== undefined && { lastModified: res.LastModified }),
+        ...(res.ETag !== undefined && { etag: res.ETag }),
+        ...(res.ContentLength !== undefined && { size: res.ContentLength }),
+      };
+    } catch (err) {
+      // HeadObject has no body, so a missing key is a bare 404 ("NotFound"), which isNotFound covers. S3
+      // answers a missing key with 403 instead when it finds no s3:ListBucket for the caller (the
+      // prefix-conditioned grant may not apply to a HEAD); an object we may not read is as good as absent
+      // to every caller (ingest's sibling check then behaves as for a sheet with one key).
+      if (isNotFound(err) || statusOf(err) === 403) return null;
+      return translateAwsError(err, `S3 head ${key}`);
     }
   }
 

@@ -4,15 +4,25 @@
  * Order safety: META is read BEFORE the object's current bytes, and a lost META race starts over from that
  * read. Whoever flips META last therefore read the bytes after every earlier flip, so the latest upload wins
  * whatever order events arrive in; an older event simply finds the current bytes already published.
+ *
+ * One slot per sheet: uploads and refreshes write `sources/{id}.txt` or `sources/{id}.html` by content type
+ * and nothing deletes the other key (no function may delete), so "latest wins" must hold across both keys.
+ * After the META read, ingest HEADs the sibling key; when it is newer (S3 LastModified, whole seconds) the
+ * event is ignored as `superseded` — a redelivered or replayed event for the older key never publishes old
+ * content again. A sibling written after that HEAD has its own event, which reads META after it and so
+ * either wins the META race or makes this attempt retry and find the sibling newer. On a tie (same second:
+ * S3 cannot tell which came last) the key whose bytes are already published stays, so nothing flips back
+ * and forth; when neither is published the event proceeds, and the other key then finds it published.
  */
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import type { StoredObject } from '../blobs/ports';
 import { InvalidSourceError, RevisionConflictError, type SourceRejection } from '../errors';
 import type { ContentType, ParsedSheet } from '../model';
 import type { DiffSummary, RevisionReason } from '../store/ports';
 import type { PipelineDeps } from './deps';
 import { diffSheets } from './diff';
-import { archiveKeyFor, parseSourceKey } from './source-key';
+import { archiveKeyFor, compareWrittenAt, parseSourceKey, siblingSourceKeys } from './source-key';
 
 export interface IngestRequest {
   /** The decoded S3 key (`sources/{id}.{txt|html}`). */
@@ -26,7 +36,7 @@ export type IngestOutcome =
   | { status: 'published'; id: string; revision: number; diff: DiffSummary | null }
   | { status: 'unchanged'; id: string; revision: number }
   | { status: 'rejected'; id: string; reason: SourceRejection; message: string }
-  | { status: 'ignored'; reason: 'outside-sources' | 'missing-object' };
+  | { status: 'ignored'; reason: 'outside-sources' | 'missing-object' | 'superseded' };
 
 export const DEFAULT_PUBLISH_ATTEMPTS = 8;
 
@@ -68,6 +78,32 @@ export function timedParse(
   }
 }
 
+/**
+ * The sheet's other source key when it holds the newer upload (see the module comment for the tie rule),
+ * else null. `own` is the object this event is about; `publishedHash` is META's, read before both.
+ */
+async function supersedingKey(
+  deps: PipelineDeps,
+  id: string,
+  contentType: ContentType,
+  own: StoredObject,
+  publishedHash: string | undefined,
+): Promise<string | null> {
+  // Without a LastModified there is nothing to compare (S3 always sends one): behave as a lone key.
+  if (!own.lastModified) return null;
+  for (const other of siblingSourceKeys(id, contentType)) {
+    const info = await deps.blobs.head(other);
+    if (!info?.lastModified) continue;
+    const order = compareWrittenAt(info.lastModified, own.lastModified);
+    if (order > 0) return other;
+    if (order < 0 || publishedHash === undefined || publishedHash === sha256Hex(own.bytes)) continue;
+    // A tie and this event's bytes are not the published ones: the sibling stays if its bytes are.
+    const sibling = await deps.blobs.get(other);
+    if (sibling && sha256Hex(sibling.bytes) === publishedHash) return other;
+  }
+  return null;
+}
+
 export async function ingestObject(deps: PipelineDeps, request: IngestRequest): Promise<IngestOutcome> {
   const { key } = request;
   const info = parseSourceKey(key);
@@ -93,6 +129,18 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
     if (!object) {
       deps.logger.info('source object no longer exists, ignored', { key, sheetId: id });
       return { status: 'ignored', reason: 'missing-object' };
+    }
+    // Before any size or parse check: a superseded object's bytes are not this sheet's input any more,
+    // so they must neither publish nor record a rejection.
+    const newerKey = await supersedingKey(deps, id, contentType, object, meta?.sourceHash);
+    if (newerKey) {
+      deps.logger.info('source superseded by a newer object', {
+        key,
+        sheetId: id,
+        newerKey,
+        eventTime: request.eventTime,
+      });
+      return { status: 'ignored', reason: 'superseded' };
     }
     if (object.bytes.length > deps.maxSourceBytes) {
       const message = `Source is ${object.bytes.length} bytes; the limit is ${deps.maxSourceBytes}`;

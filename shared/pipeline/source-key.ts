@@ -57,6 +57,26 @@ export function sourceKeyFor(id: string, contentType: ContentType): string {
   return `${SOURCES_PREFIX}${id}.${EXTENSION[contentType]}`;
 }
 
+/**
+ * The sheet's other source keys (the other extensions). A sheet has ONE source slot that uploads and
+ * refreshes write under the extension of their content type; nothing deletes the other key (no function
+ * may delete), so ingest and reconcile compare against it instead.
+ */
+export function siblingSourceKeys(id: string, contentType: ContentType): string[] {
+  return (Object.keys(EXTENSION) as ContentType[])
+    .filter((other) => other !== contentType)
+    .map((other) => sourceKeyFor(id, other));
+}
+
+/**
+ * Orders two S3 LastModified times at S3's own precision, whole seconds (an in-memory store's
+ * milliseconds are dropped so it behaves the same): negative when `a` is older, 0 on a tie, positive
+ * when `a` is newer.
+ */
+export function compareWrittenAt(a: Date, b: Date): number {
+  return Math.floor(a.getTime() / 1000) - Math.floor(b.getTime() / 1000);
+}
+
 export function archiveKeyFor(id: string, sha256: string, contentType: ContentType): string {
   return `${ARCHIVE_PREFIX}${id}/${sha256}.${EXTENSION[contentType]}`;
 }
