@@ -29,6 +29,10 @@ export async function reprocessSheet(
   for (let attempt = 0; attempt < attempts; attempt++) {
     const meta = await deps.sheets.getMeta(id);
     if (!meta) throw new NotFoundError(`Sheet ${id} has no revision to reprocess`);
+    // As ingest does: complete a publish whose writer stopped after its META flip before flipping again.
+    // Our flip replaces META.latestAttempt, the only pointer to that revision's items until its marker is
+    // written, and its LATEST#F projection would otherwise wait for the next ingest.
+    if (meta.projectedRevision !== meta.latestRevision) await deps.sheets.finalizeLatest?.(id);
     const latest = meta.latestRevision;
     if (!options.force && meta.parserVersion === deps.parserVersion) {
       return { status: 'unchanged', id, revision: latest };

@@ -1,7 +1,9 @@
 /**
  * Opaque pagination cursors: base64url JSON of a DynamoDB LastEvaluatedKey. Cursors are validated
- * structurally on the way back in (exact key set, string values, and the partition the query is scoped to),
- * so a forged or garbled cursor can never widen a query to another sheet or index: it throws
+ * structurally on the way back in (exact key set, non-empty string values, the partition the query is scoped
+ * to, and the sort-key prefixes its key condition allows), so a forged or garbled cursor can never widen a
+ * query to another sheet or index, nor reach DynamoDB as a start key it refuses (an empty key value or one
+ * outside the query's range is a ValidationException there, a 500 here): it throws
  * ValidationError('…', 'cursor') instead.
  */
 import { ValidationError } from '../errors';
@@ -13,6 +15,11 @@ export interface CursorShape {
   keys: readonly string[];
   /** Attributes whose value is fixed by the query (its partition), e.g. `{ gsi1pk: 'SHEETS' }`. */
   fixed?: Readonly<Record<string, string>>;
+  /**
+   * Attributes whose value must start with (and be longer than) a prefix: the item types and the
+   * `begins_with` range the query reads, e.g. `{ sk: 'ERR#' }` or `{ gsi2sk: 'FY#2021#' }`.
+   */
+  prefixes?: Readonly<Record<string, string>>;
 }
 
 const MAX_CURSOR_LENGTH = 2048;
@@ -42,11 +49,14 @@ export function decodeCursor(cursor: string, shape: CursorShape): CursorKey {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) invalid();
   const record = value as Record<string, unknown>;
   const names = Object.keys(record);
-  if (names.length !== shape.keys.length || !shape.keys.every((k) => typeof record[k] === 'string')) {
-    invalid();
-  }
+  const isValue = (k: string) => typeof record[k] === 'string' && record[k] !== '';
+  if (names.length !== shape.keys.length || !shape.keys.every(isValue)) invalid();
   for (const [name, expected] of Object.entries(shape.fixed ?? {})) {
     if (record[name] !== expected) invalid();
+  }
+  for (const [name, prefix] of Object.entries(shape.prefixes ?? {})) {
+    const value = record[name] as string;
+    if (!value.startsWith(prefix) || value.length === prefix.length) invalid();
   }
   return record as CursorKey;
 }

@@ -9,7 +9,7 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { TransientStoreError } from '../errors';
+import { TransientStoreError, ValidationError } from '../errors';
 import { translateAwsError } from './aws-errors';
 import {
   type BackoffOptions,
@@ -76,6 +76,14 @@ export class DynamoTable {
       const nextCursor = encodeCursor(res.LastEvaluatedKey);
       return { items: (res.Items ?? []) as Item[], ...(nextCursor !== undefined && { nextCursor }) };
     } catch (err) {
+      // The cursor passed decodeCursor yet DynamoDB refused the start key it became: still the caller's
+      // cursor (a 400 naming it), not a server fault. Without a cursor the request is ours, so it propagates.
+      if (start !== undefined && (err as { name?: string })?.name === 'ValidationException') {
+        throw new ValidationError(
+          'Invalid cursor: pass back the nextCursor of a previous page unchanged',
+          'cursor',
+        );
+      }
       return translateAwsError(err, 'DynamoDB Query');
     }
   }
