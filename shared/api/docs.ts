@@ -65,7 +65,8 @@ export function docsAsset(name: string): DocsAsset {
   if (name === 'init.js') {
     asset = { body: INIT_SCRIPT, contentType: 'text/javascript; charset=utf-8' };
   } else {
-    const entry = ASSETS[name];
+    // Own keys only: `ASSETS['constructor']` is Object.prototype.constructor, not a missing asset.
+    const entry = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!entry) throw new NotFoundError(`No documentation asset "${name}"`);
     const [file, contentType] = entry;
     const bytes = readFileSync(join(distDir(), file));

@@ -3,7 +3,7 @@
  * handler, then add ETag (304 on If-None-Match for GETs), Cache-Control and CORS. Every failure goes
  * through problem.ts, the one error mapping.
  */
-import { NotFoundError } from '../errors';
+import { NotFoundError, PayloadTooLargeError } from '../errors';
 import type { RouteSpec } from '../topology';
 import { LruCache } from './cache';
 import type { CachePolicy, RouteDefinition, RouteDeps, RouteResult } from './definition';
@@ -30,6 +30,8 @@ export interface RouterOptions {
   latestResponseTtlMs?: number;
   /** Responses kept (default 256). */
   responseCacheSize?: number;
+  /** The response cache itself (default: `createResponseCache({ maxEntries: responseCacheSize })`). */
+  responseCache?: ResponseCache;
   /** Called with every error that became a 5xx (logging); never with the request body. */
   onServerError?: (err: unknown, request: ApiRequest) => void;
 }
@@ -38,15 +40,84 @@ export type ApiHandler = (request: ApiRequest, context?: { requestId?: string })
 
 const policies = new WeakMap<ApiResponse, CachePolicy>();
 
+interface ResolvedInput {
+  operationId: string;
+  definition: RouteDefinition;
+  /** The method whose route answers (`GET` for HEAD). */
+  lookup: string;
+  params: unknown;
+  query: unknown;
+}
+
 function cachePolicyOf(response: ApiResponse): CachePolicy {
   return policies.get(response) ?? 'no-store';
 }
 
-function cacheKey(request: ApiRequest): string {
-  const query = Object.keys(request.query)
-    .sort()
-    .map((name) => [name, request.query[name]]);
-  return JSON.stringify([request.basePath ?? '', request.path, query]);
+/** A finished response kept for reuse, and until when. */
+export interface CachedResponse {
+  response: ApiResponse;
+  expiresAt: number;
+}
+
+export type ResponseCache = LruCache<string, CachedResponse>;
+
+/** Defaults of the response cache: 64 MiB of heap in all, no body over 1 Mi characters/bytes, 256 entries. */
+export const RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
+export const MAX_CACHED_BODY_LENGTH = 1024 * 1024;
+const ENTRY_OVERHEAD_BYTES = 512;
+
+/**
+ * The response cache, bounded by estimated bytes as well as entries: immutable responses never expire, so
+ * without a byte bound a few hundred large bodies would hold gigabytes in a warm function.
+ */
+export function createResponseCache(
+  options: { maxEntries?: number; maxBytes?: number; maxEntryBytes?: number } = {},
+): ResponseCache {
+  return new LruCache(options.maxEntries ?? 256, {
+    maxBytes: options.maxBytes ?? RESPONSE_CACHE_BYTES,
+    // A 1 Mi-character string body takes up to 2 MiB of heap.
+    maxEntryBytes: options.maxEntryBytes ?? 2 * MAX_CACHED_BODY_LENGTH + ENTRY_OVERHEAD_BYTES,
+    sizeOf: ({ response }) => bodyHeapBytes(response.body) + ENTRY_OVERHEAD_BYTES,
+  });
+}
+
+/** Heap bytes of a body: strings at 2 bytes a character (UTF-16 when any character is not Latin-1). */
+function bodyHeapBytes(body: string | Uint8Array): number {
+  return typeof body === 'string' ? 2 * body.length : body.byteLength;
+}
+
+/**
+ * Lambda returns at most 6 MB (6,291,456 bytes) synchronously; more becomes a 502 at API Gateway. Bodies
+ * are measured as the proxy result carries them and held below 5.5 MB, leaving room for the envelope.
+ */
+export const MAX_RESPONSE_BYTES = 5.5 * 1024 * 1024;
+
+/**
+ * Bytes `body` takes inside the JSON proxy result: UTF-8, plus one escape character for every `"` and `\`
+ * (a JSON body is full of quotes), or base64 for a binary body. Control characters (`\u00XX`) do not occur
+ * in what this API serves: JSON.stringify already escaped them.
+ */
+function proxyBodyBytes(body: string | Uint8Array): number {
+  if (typeof body !== 'string') return Math.ceil(body.byteLength / 3) * 4;
+  // At most 3 UTF-8 bytes per UTF-16 unit (a `"` is 1 byte + 1 escape): a short body cannot exceed the
+  // limit, so the common case skips the scan and reports that upper bound.
+  if (body.length * 3 <= MAX_RESPONSE_BYTES) return body.length * 3;
+  let escapes = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c) escapes++;
+  }
+  return Buffer.byteLength(body, 'utf8') + escapes;
+}
+
+function tooLarge(bytes: number): PayloadTooLargeError {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return new PayloadTooLargeError(
+    `This response would be ${mb(bytes)} MB; one response carries at most ${mb(MAX_RESPONSE_BYTES)} MB. ` +
+      'Read the sheet in parts: GET /sheets/{id} (metadata and section list, without the text), ' +
+      '/sheets/{id}/sections/{sectionId} (one section) and /sheets/{id}/figures (filter by kind or ' +
+      'sectionId); /sheets/{id}/diff gives what changed between revisions.',
+  );
 }
 
 export function cacheControl(policy: CachePolicy, readMaxAgeSeconds: number): string {
@@ -68,12 +139,14 @@ export function createRouter(options: RouterOptions): ApiHandler {
     throw new Error(`Routes without a definition: ${missing.map((r) => r.operationId).join(', ')}`);
   }
   const compiled: CompiledRoute[] = compileRoutes(options.routes);
-  // Finished 200 responses of cacheable GETs (body, ETag, headers): a hit skips validation, the store and
+  // Finished 200 responses of cacheable GETs (body, ETag, headers): a hit skips the store and
   // serialization. Any successful write through this process clears it.
-  const responses = new LruCache<string, { response: ApiResponse; expiresAt: number }>(
-    options.responseCacheSize ?? 256,
-  );
+  const responses =
+    options.responseCache ?? createResponseCache({ maxEntries: options.responseCacheSize ?? 256 });
   const latestTtlMs = options.latestResponseTtlMs ?? 0;
+  // `static` responses (the docs page and its assets) are a fixed set of a few files, one over 1 MB (the
+  // Swagger UI bundle): kept apart from the bounded cache so it is not re-hashed for its ETag every time.
+  const statics = new Map<string, ApiResponse>();
 
   return async (request, context = {}) => {
     let response: ApiResponse;
@@ -93,27 +166,40 @@ export function createRouter(options: RouterOptions): ApiHandler {
   };
 
   async function cachedGet(request: ApiRequest): Promise<ApiResponse> {
-    const key = cacheKey(request);
+    const input = resolve(request);
+    // Keyed by the route and its VALIDATED params and query: parameters the route does not declare are
+    // dropped by zod, so `?x=<anything>` cannot mint new entries, and `01` and `1` share one.
+    const key = JSON.stringify([request.basePath ?? '', input.operationId, input.params, input.query]);
+    const fixed = statics.get(key);
+    if (fixed) return fixed;
     const hit = responses.get(key);
     if (hit && hit.expiresAt > Date.now()) return hit.response;
-    const response = await dispatch(request);
+    const response = await run(input, request);
     const policy = response.statusCode === 200 ? cachePolicyOf(response) : 'no-store';
-    const ttl =
-      policy === 'immutable' || policy === 'static'
-        ? Number.POSITIVE_INFINITY
-        : policy === 'latest'
-          ? latestTtlMs
-          : 0;
+    if (policy === 'static') {
+      statics.set(key, response);
+      return response;
+    }
+    const ttl = policy === 'immutable' ? Number.POSITIVE_INFINITY : policy === 'latest' ? latestTtlMs : 0;
     if (ttl > 0) responses.set(key, { response, expiresAt: Date.now() + ttl });
     return response;
   }
 
   async function dispatch(request: ApiRequest): Promise<ApiResponse> {
+    if (request.method.toUpperCase() === 'OPTIONS') {
+      const match = matchPath(compiled, request.path);
+      if (!match) throw new NotFoundError(`No resource at ${request.path}`);
+      return preflight(match.routes.map((r) => r.method));
+    }
+    return run(resolve(request), request);
+  }
+
+  /** The route of a (non-OPTIONS) request and its validated input. */
+  function resolve(request: ApiRequest): ResolvedInput {
     const method = request.method.toUpperCase();
     const match = matchPath(compiled, request.path);
     if (!match) throw new NotFoundError(`No resource at ${request.path}`);
     const allowed = match.routes.map((r) => r.method);
-    if (method === 'OPTIONS') return preflight(allowed);
     const lookup = method === 'HEAD' ? 'GET' : method;
     const spec = match.routes.find((r) => r.method === lookup);
     if (!spec)
@@ -121,8 +207,13 @@ export function createRouter(options: RouterOptions): ApiHandler {
     const definition = options.definitions[spec.operationId]!;
     const params = validateInput(definition.params, match.params, 'path');
     const query = validateInput(definition.query, singleQueryValues(request.query), 'query');
+    return { operationId: spec.operationId, definition, lookup, params, query };
+  }
+
+  async function run(input: ResolvedInput, request: ApiRequest): Promise<ApiResponse> {
+    const { definition, params, query } = input;
     const result = await definition.handle({ params, query, request, deps: options.deps });
-    return finish(lookup, result);
+    return finish(input.lookup, result);
   }
 
   function finish(method: string, result: RouteResult): ApiResponse {
@@ -137,6 +228,10 @@ export function createRouter(options: RouterOptions): ApiHandler {
             },
             body: result.body === undefined ? '' : JSON.stringify(result.body),
           };
+    // Checked here, for every route, so no response can become an opaque 502 on AWS (locally it would
+    // pass): the same problem on both targets.
+    const bytes = proxyBodyBytes(response.body);
+    if (bytes > MAX_RESPONSE_BYTES) throw tooLarge(bytes);
     response.headers['Cache-Control'] = cacheControl(result.cache, options.readMaxAgeSeconds);
     policies.set(response, result.cache);
     if (method === 'GET' && response.statusCode === 200) response.headers.ETag = etagOf(response.body);

@@ -1,6 +1,7 @@
 /**
- * Read side of the API with the warm-Lambda caches. Revisions are immutable, so they are kept in a bounded
- * LRU forever; only the latest-revision pointer (META) and cross-sheet figure pages can change, and those
+ * Read side of the API with the warm-Lambda caches. Revisions are immutable, so they are kept in an LRU
+ * bounded by their estimated size (not their count: one revision of a sheet near the source limit is
+ * several MB); only the latest-revision pointer (META) and cross-sheet figure pages can change, and those
  * are reused for at most `maxAgeSeconds` — the same max-age Cache-Control gives clients.
  */
 import { NotFoundError } from '../errors';
@@ -29,11 +30,51 @@ export class SheetNotPublishedError extends NotFoundError {
   }
 }
 
+export const DEFAULT_REVISION_CACHE_BYTES = 64 * 1024 * 1024;
+const FIGURE_PAGE_CACHE_BYTES = 16 * 1024 * 1024;
+
+/** Fixed cost assumed per object (section, block, list item, figure) besides its strings. */
+const OBJECT_OVERHEAD_BYTES = 160;
+
+/**
+ * The heap a stored revision takes, roughly: 2 bytes per character of every string it holds (text, block
+ * texts, figure texts and sentences — V8 keeps strings with any non-Latin-1 character as UTF-16) plus a
+ * fixed cost per object. Linear in the items, no serialization; never below the revision's JSON length.
+ */
+export function estimateRevisionBytes(stored: StoredRevision): number {
+  const { sheet } = stored;
+  let chars = sheet.text.length + JSON.stringify(stored.header).length;
+  let objects = 1;
+  for (const section of sheet.sections) {
+    objects++;
+    chars += section.id.length + (section.heading?.length ?? 0);
+    for (const block of section.blocks) {
+      objects++;
+      if (block.type === 'paragraph') {
+        chars += block.text.length;
+        continue;
+      }
+      for (const item of block.items) {
+        objects++;
+        chars += item.text.length + (item.href?.length ?? 0);
+      }
+    }
+  }
+  for (const figure of sheet.figures) {
+    objects++;
+    chars += figure.id.length + figure.text.length + figure.sentence.length + figure.sectionId.length;
+    chars += String(figure.value).length + (figure.unit?.length ?? 0);
+  }
+  return 2 * chars + OBJECT_OVERHEAD_BYTES * objects + 4_096;
+}
+
 export interface SheetReaderOptions {
   /** How long META and figure-query pages may be reused (0: coalesce concurrent reads only). */
   maxAgeSeconds: number;
-  /** Immutable revisions kept in memory. */
+  /** Immutable revisions kept in memory, at most (default 200). */
   revisionCacheSize?: number;
+  /** Estimated bytes of the revisions kept in memory, at most (default 64 MiB). */
+  revisionCacheBytes?: number;
   now?: () => number;
 }
 
@@ -48,8 +89,20 @@ export class SheetReader {
   ) {
     const ttl = options.maxAgeSeconds * 1000;
     this.metas = new AsyncCache(10_000, ttl, options.now);
-    this.revisions = new AsyncCache(options.revisionCacheSize ?? 200, Number.POSITIVE_INFINITY, options.now);
-    this.figurePages = new AsyncCache(1_000, ttl, options.now);
+    const revisionBytes = options.revisionCacheBytes ?? DEFAULT_REVISION_CACHE_BYTES;
+    this.revisions = new AsyncCache(options.revisionCacheSize ?? 200, Number.POSITIVE_INFINITY, options.now, {
+      maxBytes: revisionBytes,
+      // One huge revision may be kept (every read of that sheet needs it), but not one that alone would
+      // push out most of the others.
+      maxEntryBytes: revisionBytes / 2,
+      sizeOf: (stored) => (stored ? estimateRevisionBytes(stored) : 0),
+    });
+    // Pages are at most 100 figures, but each carries its sentence: bound them by bytes too (expired pages
+    // stay until evicted). Serializing ≤ 100 figures once per store read is cheap.
+    this.figurePages = new AsyncCache(1_000, ttl, options.now, {
+      maxBytes: FIGURE_PAGE_CACHE_BYTES,
+      sizeOf: (page) => 2 * JSON.stringify(page).length,
+    });
   }
 
   /** META of a published sheet. Throws SheetNotPublishedError (404). */

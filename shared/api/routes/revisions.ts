@@ -5,7 +5,8 @@ import type { DiffSummary } from '../../store/ports';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { defineRoute } from '../definition';
 import { diffQuery, pageQuery, revisionParam, sheetIdParam } from '../params';
-import { diffSchema, revisionListSchema, revisionSchema } from '../schemas';
+import { PROBLEM_CONTENT_TYPE } from '../problem';
+import { diffSchema, problemSchema, revisionListSchema, revisionSchema } from '../schemas';
 import { notFound, problems } from './responses';
 
 export const listRevisions = defineRoute({
@@ -36,6 +37,15 @@ export const getRevision = defineRoute({
     200: { description: 'The revision header and its full parsed sheet', schema: revisionSchema },
     ...problems(400),
     ...notFound(),
+    413: {
+      description:
+        'The revision is too large for one response (a Lambda response carries at most 6 MB; this API ' +
+        'stops at 5.5 MB). Read the sheet in parts instead: `/sheets/{id}` (metadata and section list, ' +
+        'without the text), `/sheets/{id}/sections/{sectionId}`, `/sheets/{id}/figures`, and ' +
+        '`/sheets/{id}/diff` for what changed between revisions',
+      schema: problemSchema,
+      contentType: PROBLEM_CONTENT_TYPE,
+    },
   },
   async handle({ params, deps }) {
     const stored = await deps.reader.revision(params.id, params.rev);
@@ -62,7 +72,9 @@ export const getDiff = defineRoute({
     const newer = await deps.reader.revision(params.id, to);
     const older = await deps.reader.revision(params.id, from);
     let diff: DiffSummary | null = from === to - 1 ? newer.header.diff : null;
-    if (!diff) {
+    // A stored summary too large for its item left its figure lists out: recompute rather than answer
+    // (and cache as immutable) empty lists.
+    if (!diff || diff.figuresOmitted) {
       if (!deps.diff) throw new Error('No diff function configured');
       diff = deps.diff(older, newer);
     }

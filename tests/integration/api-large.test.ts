@@ -1,0 +1,75 @@
+/**
+ * Review bugs 7 and 8 on the emulators: revisions stored by the real DynamoDB repository (text chunks,
+ * spilled sections, a diff whose figure lists did not fit its header item), read through functions/api.ts.
+ */
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { handler as api } from '../../functions/api';
+import { documentClient } from '../../shared/aws/clients';
+import { diffSheets } from '../../shared/pipeline/diff';
+import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
+import type { DiffSummary } from '../../shared/store/ports';
+import { createTestResources, type TestResources } from '../support/resources';
+import { bigSheet } from '../unit/api/big-sheet';
+import { proxyEvent } from '../unit/api/proxy-events';
+
+let resources: TestResources;
+let sheets: DynamoSheetRepository;
+
+async function call(target: string) {
+  const result = (await api(proxyEvent('GET', target))) as APIGatewayProxyResult;
+  return { ...result, headers: result.headers as Record<string, string> };
+}
+
+beforeAll(async () => {
+  resources = await createTestResources('api-large');
+  sheets = new DynamoSheetRepository(documentClient(), resources.tableName);
+});
+
+describe('large revisions on the emulators', () => {
+  it('a revision over the Lambda response limit is a 413 problem; its parts still answer', async () => {
+    // Near the 2 MB source limit: the text, its paragraph and 3,000 figures with sentences (~6 MB).
+    await sheets.publishRevision({
+      sheet: bigSheet('huge', { chars: 1_900_000, figures: 3_000, sentenceChars: 600 }),
+      archiveKey: 'archive/huge/1.txt',
+      reason: 'upload',
+      diff: null,
+      expectedLatest: 0,
+    });
+    const res = await call('/sheets/huge/revisions/1');
+    expect(res.statusCode).toBe(413);
+    expect(res.headers['Content-Type']).toBe('application/problem+json');
+    expect(JSON.parse(res.body)).toMatchObject({ code: 'payload-too-large' });
+    // What the proxy result would carry stays far below 6 MB either way.
+    expect(Buffer.byteLength(JSON.stringify(res))).toBeLessThan(10_000);
+    expect((await call('/sheets/huge')).statusCode).toBe(200);
+    expect((await call('/sheets/huge/sections/body')).statusCode).toBe(200);
+    expect((await call('/sheets/huge/figures')).statusCode).toBe(200);
+  });
+
+  it('/diff of consecutive revisions whose stored summary omitted its figures lists them', async () => {
+    const v1 = bigSheet('many', { chars: 1_000, figures: 1_000, value: 1 });
+    const v2 = bigSheet('many', { chars: 1_000, figures: 1_000, value: 2 });
+    await sheets.publishRevision({
+      sheet: v1,
+      archiveKey: 'archive/many/1.txt',
+      reason: 'upload',
+      diff: null,
+      expectedLatest: 0,
+    });
+    await sheets.publishRevision({
+      sheet: v2,
+      archiveKey: 'archive/many/2.txt',
+      reason: 'upload',
+      diff: diffSheets(v1, v2, 1, 2),
+      expectedLatest: 1,
+    });
+    expect((await sheets.getRevision('many', 2))?.header.diff?.figuresOmitted).toBe(true);
+    for (const target of ['/sheets/many/diff', '/sheets/many/diff?from=1&to=2']) {
+      const res = await call(target);
+      expect([target, res.statusCode]).toEqual([target, 200]);
+      const diff = JSON.parse(res.body) as DiffSummary;
+      expect(diff.figuresOmitted).toBeUndefined();
+      expect(diff.figures.changed).toHaveLength(1_000);
+    }
+  });
+});
