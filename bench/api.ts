@@ -41,6 +41,9 @@ function spawnUntil(command: string, args: string[], env: NodeJS.ProcessEnv, pat
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: `npx tsx` runs the script in a grandchild that a plain kill would orphan
+    // (still holding our pipes, so the bench never exited).
+    detached: true,
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
@@ -67,12 +70,25 @@ function spawnUntil(command: string, args: string[], env: NodeJS.ProcessEnv, pat
   });
 }
 
+/** Stops the whole process group (npx, tsx and the script itself). */
 function stop(child: ChildProcess): Promise<void> {
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // The group is already gone.
+    }
+  };
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    if (child.exitCode !== null) {
+      signalGroup('SIGTERM');
+      return resolve();
+    }
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+    signalGroup('SIGTERM');
+    setTimeout(() => signalGroup('SIGKILL'), 10_000).unref();
   });
 }
 
