@@ -13,6 +13,11 @@ function component<T extends z.ZodType>(id: string, schema: T, description?: str
   return schema;
 }
 
+/** One page of a cursor-paginated list: `items`, and `nextCursor` unless it is the last page. */
+function pageComponent<T extends z.ZodType>(id: string, item: T) {
+  return component(id, z.object({ items: z.array(item), nextCursor: z.string().optional() }));
+}
+
 // ---- documents ----------------------------------------------------------------------------------------
 
 const isoTime = z.string().describe('ISO 8601 timestamp');
@@ -132,10 +137,7 @@ export const sheetDetailSchema = component(
   'A sheet: META plus the latest revision’s section list',
 );
 
-export const sheetListSchema = component(
-  'SheetList',
-  z.object({ items: z.array(sheetSummarySchema), nextCursor: z.string().optional() }),
-);
+export const sheetListSchema = pageComponent('SheetList', sheetSummarySchema);
 
 export const sectionListSchema = component(
   'SectionList',
@@ -212,10 +214,7 @@ export const latestFigureSchema = component(
   figureSchema.extend({ sheetId: z.string(), revision: z.number().int(), country: z.string().nullable() }),
 );
 
-export const figureQueryResultSchema = component(
-  'FigureQueryResult',
-  z.object({ items: z.array(latestFigureSchema), nextCursor: z.string().optional() }),
-);
+export const figureQueryResultSchema = pageComponent('FigureQueryResult', latestFigureSchema);
 
 export const healthSchema = component(
   'Health',
@@ -284,10 +283,7 @@ export const sourceSchema = component(
   'A registered source URL and the result of its last check',
 );
 
-export const sourceListSchema = component(
-  'SourceList',
-  z.object({ items: z.array(sourceSchema), nextCursor: z.string().optional() }),
-);
+export const sourceListSchema = pageComponent('SourceList', sourceSchema);
 
 export const sourceRegistrationSchema = component(
   'SourceRegistration',
