@@ -5,11 +5,10 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { handler as api } from '../../functions/api';
 import { documentClient } from '../../shared/aws/clients';
-import { diffSheets } from '../../shared/pipeline/diff';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import type { DiffSummary } from '../../shared/store/ports';
 import { createTestResources, type TestResources } from '../support/resources';
-import { bigSheet } from '../unit/api/big-sheet';
+import { bigSheet, publishTwoRevisions } from '../unit/api/big-sheet';
 import { proxyEvent } from '../unit/api/proxy-events';
 
 let resources: TestResources;
@@ -49,20 +48,7 @@ describe('large revisions on the emulators', () => {
   it('/diff of consecutive revisions whose stored summary omitted its figures lists them', async () => {
     const v1 = bigSheet('many', { chars: 1_000, figures: 1_000, value: 1 });
     const v2 = bigSheet('many', { chars: 1_000, figures: 1_000, value: 2 });
-    await sheets.publishRevision({
-      sheet: v1,
-      archiveKey: 'archive/many/1.txt',
-      reason: 'upload',
-      diff: null,
-      expectedLatest: 0,
-    });
-    await sheets.publishRevision({
-      sheet: v2,
-      archiveKey: 'archive/many/2.txt',
-      reason: 'upload',
-      diff: diffSheets(v1, v2, 1, 2),
-      expectedLatest: 1,
-    });
+    await publishTwoRevisions(sheets, v1, v2);
     expect((await sheets.getRevision('many', 2))?.header.diff?.figuresOmitted).toBe(true);
     for (const target of ['/sheets/many/diff', '/sheets/many/diff?from=1&to=2']) {
       const res = await call(target);

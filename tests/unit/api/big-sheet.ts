@@ -1,5 +1,7 @@
 /** Synthetic sheets of a chosen size, for the cache-bound and response-size tests (no parser needed). */
 import type { Figure, ParsedSheet } from '../../../shared/model';
+import { diffSheets } from '../../../shared/pipeline/diff';
+import type { SheetRepository } from '../../../shared/store/ports';
 
 /**
  * A sheet whose text is `chars` characters of `fill`, in one section whose paragraph repeats the text (as
@@ -45,4 +47,23 @@ export function bigSheet(
     ],
     figures,
   };
+}
+
+/** Publishes `v1` as revision 1 and `v2` as revision 2 with the diff ingest would store. */
+export async function publishTwoRevisions(sheets: SheetRepository, v1: ParsedSheet, v2: ParsedSheet) {
+  const id = v1.id;
+  await sheets.publishRevision({
+    sheet: v1,
+    archiveKey: `archive/${id}/1.txt`,
+    reason: 'upload',
+    diff: null,
+    expectedLatest: 0,
+  });
+  await sheets.publishRevision({
+    sheet: v2,
+    archiveKey: `archive/${id}/2.txt`,
+    reason: 'upload',
+    diff: diffSheets(v1, v2, 1, 2),
+    expectedLatest: 1,
+  });
 }

@@ -5,7 +5,7 @@ import { InMemoryBlobStore } from '../../../shared/blobs/memory';
 import { diffSheets } from '../../../shared/pipeline/diff';
 import { InMemorySheetRepository } from '../../../shared/store/memory';
 import type { DiffSummary } from '../../../shared/store/ports';
-import { bigSheet } from './big-sheet';
+import { bigSheet, publishTwoRevisions } from './big-sheet';
 
 function get(path: string, query: Record<string, string> = {}): ApiRequest {
   return {
@@ -22,20 +22,7 @@ describe('GET /sheets/{id}/diff when the stored summary omitted its figures', ()
     // 3,000 changed figures: the stored summary is too large for the header item, so figures are left out.
     const v1 = bigSheet('many', { chars: 1_000, figures: 3_000, value: 1 });
     const v2 = bigSheet('many', { chars: 1_000, figures: 3_000, value: 2 });
-    await sheets.publishRevision({
-      sheet: v1,
-      archiveKey: 'archive/many/1.txt',
-      reason: 'upload',
-      diff: null,
-      expectedLatest: 0,
-    });
-    await sheets.publishRevision({
-      sheet: v2,
-      archiveKey: 'archive/many/2.txt',
-      reason: 'upload',
-      diff: diffSheets(v1, v2, 1, 2),
-      expectedLatest: 1,
-    });
+    await publishTwoRevisions(sheets, v1, v2);
     expect((await sheets.getRevision('many', 2))?.header.diff?.figuresOmitted).toBe(true);
 
     const api = createApi({
