@@ -14,6 +14,7 @@ import {
 import { NotFoundError } from '../errors';
 import { translateAwsError } from './aws-errors';
 import { checkLimit, decodeCursor, encodeCursor } from './cursor';
+import { rejectRefusedCursor } from './dynamo-table';
 import type { Page, PageRequest, SourceRecord, SourceRepository } from './ports';
 import type { SourceCheck } from './source-check';
 import { GSI1, KEY } from './table-definition';
@@ -87,6 +88,7 @@ export class DynamoSourceRepository implements SourceRepository {
       const nextCursor = encodeCursor(res.LastEvaluatedKey);
       return nextCursor ? { items, nextCursor } : { items };
     } catch (err) {
+      rejectRefusedCursor(err, start);
       return translateAwsError(err, 'list sources');
     }
   }

@@ -76,14 +76,7 @@ export class DynamoTable {
       const nextCursor = encodeCursor(res.LastEvaluatedKey);
       return { items: (res.Items ?? []) as Item[], ...(nextCursor !== undefined && { nextCursor }) };
     } catch (err) {
-      // The cursor passed decodeCursor yet DynamoDB refused the start key it became: still the caller's
-      // cursor (a 400 naming it), not a server fault. Without a cursor the request is ours, so it propagates.
-      if (start !== undefined && (err as { name?: string })?.name === 'ValidationException') {
-        throw new ValidationError(
-          'Invalid cursor: pass back the nextCursor of a previous page unchanged',
-          'cursor',
-        );
-      }
+      rejectRefusedCursor(err, start);
       return translateAwsError(err, 'DynamoDB Query');
     }
   }
@@ -118,5 +111,18 @@ export class DynamoTable {
       }
     }
     return found;
+  }
+}
+
+/**
+ * A cursor that passed decodeCursor yet became a start key DynamoDB refuses is still the caller's cursor
+ * (a 400 naming it), not a server fault. Without a cursor the request is ours, so the error propagates.
+ */
+export function rejectRefusedCursor(err: unknown, start: unknown): void {
+  if (start !== undefined && (err as { name?: string })?.name === 'ValidationException') {
+    throw new ValidationError(
+      'Invalid cursor: pass back the nextCursor of a previous page unchanged',
+      'cursor',
+    );
   }
 }

@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { NotFoundError, TransientStoreError } from '../../../shared/errors';
+import { NotFoundError, TransientStoreError, ValidationError } from '../../../shared/errors';
+import { encodeCursor } from '../../../shared/store/cursor';
 import { DynamoSourceRepository } from '../../../shared/store/dynamo-sources';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
@@ -18,6 +19,20 @@ describe('DynamoSourceRepository error translation', () => {
     });
     mock.on(GetCommand).rejects(throttled);
     await expect(repo.get('mali')).rejects.toBeInstanceOf(TransientStoreError);
+  });
+
+  it('turns DynamoDB refusing the start key a cursor became into a 400 naming the cursor', async () => {
+    const refused = Object.assign(new Error('The provided starting key is invalid'), {
+      name: 'ValidationException',
+      $metadata: { httpStatusCode: 400 },
+    });
+    mock.on(QueryCommand).rejects(refused);
+    const cursor = encodeCursor({ pk: 'SOURCE#a', sk: 'SOURCE', gsi1pk: 'SOURCES', gsi1sk: 'a' })!;
+    const err = await repo.list({ limit: 10, cursor }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).parameter).toBe('cursor');
+    // Without a cursor the same refusal is a fault of ours, not the caller's.
+    await expect(repo.list({ limit: 10 })).rejects.not.toBeInstanceOf(ValidationError);
   });
 
   it('turns a failed existence condition on recordCheck into NotFoundError', async () => {
