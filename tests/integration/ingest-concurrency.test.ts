@@ -3,7 +3,7 @@
  * child writes and the META flip, a writer that stopped after the flip.
  */
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { handler } from '../../functions/ingest';
 import { documentClient, s3Client } from '../../shared/aws/clients';
 import { S3BlobStore } from '../../shared/blobs/s3-blob-store';
@@ -14,7 +14,7 @@ import type { PipelineDeps } from '../../shared/pipeline/deps';
 import { ingestObject, sha256Hex } from '../../shared/pipeline/ingest';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { fixture } from '../support/pipeline-deps';
-import { createTestResources, type TestResources } from '../support/resources';
+import { createTestResources, sheetItemsUnder, type TestResources } from '../support/resources';
 import { putEvent } from '../support/s3-events';
 
 const MALI = fixture('sheets/mali.txt').toString('utf8');
@@ -51,16 +51,7 @@ async function putSource(key: string, bytes: Uint8Array | string) {
   await s3Client().send(new PutObjectCommand({ Bucket: resources.bucketName, Key: key, Body: bytes }));
 }
 
-async function itemsUnder(id: string, prefix: string) {
-  const res = await documentClient().send(
-    new QueryCommand({
-      TableName: resources.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': `SHEET#${id}`, ':p': prefix },
-    }),
-  );
-  return res.Items ?? [];
-}
+const itemsUnder = (id: string, prefix: string) => sheetItemsUnder(resources.tableName, id, prefix);
 
 beforeAll(async () => {
   resources = await createTestResources('ingest-race');

@@ -17,7 +17,7 @@ import type { ParsedSheet } from '../../shared/model';
 import { encodeCursor } from '../../shared/store/cursor';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { fixture } from '../support/pipeline-deps';
-import { createTestResources, type TestResources } from '../support/resources';
+import { createTestResources, sheetItemsUnder, type TestResources } from '../support/resources';
 
 let resources: TestResources;
 let repo: DynamoSheetRepository;
@@ -66,16 +66,7 @@ function batchKeys(command: unknown): string[] {
 const isFlip = (command: unknown) =>
   command instanceof UpdateCommand && /latestAttempt = :attempt/.test(command.input.UpdateExpression ?? '');
 
-async function itemsUnder(id: string, prefix: string) {
-  const res = await documentClient().send(
-    new QueryCommand({
-      TableName: resources.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': `SHEET#${id}`, ':p': prefix },
-    }),
-  );
-  return res.Items ?? [];
-}
+const itemsUnder = (id: string, prefix: string) => sheetItemsUnder(resources.tableName, id, prefix);
 
 beforeAll(async () => {
   resources = await createTestResources('sheet-races');

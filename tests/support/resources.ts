@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, s3Client } from '../../shared/aws/clients';
 import { tableDefinition } from '../../shared/store/table-definition';
 
@@ -21,4 +22,16 @@ export async function createTestResources(label = 'suite'): Promise<TestResource
   process.env.TABLE_NAME = tableName;
   process.env.BUCKET_NAME = bucketName;
   return { tableName, bucketName };
+}
+
+/** Every item of a sheet whose sort key starts with `prefix`, read straight from the table. */
+export async function sheetItemsUnder(tableName: string, id: string, prefix: string) {
+  const res = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': `SHEET#${id}`, ':p': prefix },
+    }),
+  );
+  return res.Items ?? [];
 }
