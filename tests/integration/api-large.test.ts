@@ -7,7 +7,7 @@ import { handler as api } from '../../functions/api';
 import { documentClient } from '../../shared/aws/clients';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import type { DiffSummary } from '../../shared/store/ports';
-import { createTestResources, type TestResources } from '../support/resources';
+import { createTestResources, type TestResources, testDocuments } from '../support/resources';
 import { bigSheet, publishTwoRevisions } from '../unit/api/big-sheet';
 import { proxyEvent } from '../unit/api/proxy-events';
 
@@ -21,7 +21,9 @@ async function call(target: string) {
 
 beforeAll(async () => {
   resources = await createTestResources('api-large');
-  sheets = new DynamoSheetRepository(documentClient(), resources.tableName);
+  sheets = new DynamoSheetRepository(documentClient(), resources.tableName, {
+    documents: testDocuments(resources.bucketName),
+  });
 });
 
 describe('large revisions on the emulators', () => {

@@ -17,7 +17,7 @@ import type { ParsedSheet } from '../../shared/model';
 import { encodeCursor } from '../../shared/store/cursor';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { fixture } from '../support/pipeline-deps';
-import { createTestResources, sheetItemsUnder, type TestResources } from '../support/resources';
+import { createTestResources, sheetItemsUnder, testDocuments, type TestResources } from '../support/resources';
 
 let resources: TestResources;
 let repo: DynamoSheetRepository;
@@ -70,7 +70,9 @@ const itemsUnder = (id: string, prefix: string) => sheetItemsUnder(resources.tab
 
 beforeAll(async () => {
   resources = await createTestResources('sheet-races');
-  repo = new DynamoSheetRepository(documentClient(), resources.tableName);
+  repo = new DynamoSheetRepository(documentClient(), resources.tableName, {
+    documents: testDocuments(resources.bucketName),
+  });
 });
 
 describe('reading a revision while it is being published', () => {

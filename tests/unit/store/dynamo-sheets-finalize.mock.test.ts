@@ -14,6 +14,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { parseSheet } from '../../../shared/index';
 import { DynamoSheetRepository } from '../../../shared/store/dynamo-sheets';
+import { InMemoryRevisionDocuments } from '../../../shared/store/revision-documents';
 import { headerBody } from '../../../shared/store/revision-items';
 import { fixture } from '../../support/pipeline-deps';
 
@@ -63,7 +64,7 @@ it('re-projects the latest revision each round and finally clears projectedRevis
     return { Attributes: undefined };
   });
 
-  const repo = new DynamoSheetRepository(client, 'table');
+  const repo = new DynamoSheetRepository(client, 'table', { documents: new InMemoryRevisionDocuments() });
   await repo.publishRevision({ sheet, archiveKey: 'a', reason: 'upload', diff: null, expectedLatest: 0 });
 
   const updates = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
