@@ -41,6 +41,12 @@ it('re-projects the latest revision each round and finally clears projectedRevis
     },
     { ...sheet, sections: [], figures: [] },
   );
+  const documents = new InMemoryRevisionDocuments();
+  const latestDocument = 'parsed/mali/9.beef.json.gz';
+  await documents.put(latestDocument, {
+    header: latestHeader.header,
+    sheet: { ...sheet, sections: [], figures: [] },
+  });
   ddbMock.on(GetCommand).callsFake((input: { Key: { sk: string } }) => {
     if (input.Key.sk === 'META') {
       return {
@@ -53,7 +59,9 @@ it('re-projects the latest revision each round and finally clears projectedRevis
         },
       };
     }
-    if (input.Key.sk === 'REV#00000009#beef#H') return { Item: { body: JSON.stringify(latestHeader) } };
+    if (input.Key.sk === 'REV#00000009#beef#H') {
+      return { Item: { body: JSON.stringify({ ...latestHeader, document: latestDocument }) } };
+    }
     return {};
   });
   ddbMock.on(QueryCommand).resolves({ Items: [] });
@@ -64,7 +72,7 @@ it('re-projects the latest revision each round and finally clears projectedRevis
     return { Attributes: undefined };
   });
 
-  const repo = new DynamoSheetRepository(client, 'table', { documents: new InMemoryRevisionDocuments() });
+  const repo = new DynamoSheetRepository(client, 'table', { documents });
   await repo.publishRevision({ sheet, archiveKey: 'a', reason: 'upload', diff: null, expectedLatest: 0 });
 
   const updates = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
