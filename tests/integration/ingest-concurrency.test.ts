@@ -110,7 +110,9 @@ describe('concurrent uploads of one sheet', () => {
 
 describe('a failure between the child writes and the META flip', () => {
   it('leaves readers on revision N, and a retry publishes N+1', async () => {
-    const flaky = new FlakyRepository(documentClient(), resources.tableName);
+    const flaky = new FlakyRepository(documentClient(), resources.tableName, {
+      documents: testDocuments(resources.bucketName),
+    });
     await putSource('sources/flaky.txt', MALI);
     expect(await ingestObject(deps(flaky), { key: 'sources/flaky.txt' })).toMatchObject({ revision: 1 });
 
