@@ -8,9 +8,8 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ParsedSheet } from '../model';
+import { PARSED_PREFIX } from '../topology';
 import type { RevisionHeader } from './ports';
-
-export const PARSED_PREFIX = 'parsed/';
 
 /** What one revision document holds: the same shape `GET /sheets/{id}/revisions/{rev}` answers. */
 export interface RevisionDocument {
