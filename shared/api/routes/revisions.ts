@@ -52,8 +52,8 @@ export const getRevision = defineRoute({
     },
     413: {
       description:
-        'The revision is too large for one response and has no document to redirect to (stored before ' +
-        'revision documents). Read the sheet in parts instead: `/sheets/{id}` (metadata and section list, ' +
+        'The revision is too large for one response (over 5.5 MB) and has no document to redirect to ' +
+        '(stored before revision documents). Read the sheet in parts instead: `/sheets/{id}` (metadata and section list, ' +
         'without the text), `/sheets/{id}/sections/{sectionId}`, `/sheets/{id}/figures`, and ' +
         '`/sheets/{id}/diff` for what changed between revisions',
       schema: problemSchema,
