@@ -101,7 +101,7 @@ describe('DynamoSheetRepository error paths', () => {
     const batched = ddbMock
       .commandCalls(BatchWriteCommand)
       .flatMap((c) => c.args[0].input.RequestItems?.table ?? [])
-      .map((r) => (r.PutRequest?.Item as { sk: string }).sk);
+      .map((r) => String(r.PutRequest?.Item?.sk));
     expect(batched.filter((sk) => /^REV#\d+#/.test(sk))).toEqual([]);
     const [key] = [...documents.objects.keys()];
     expect(key).toMatch(/^parsed\/mali\/1\.[0-9a-f]{8}\.json\.gz$/);
