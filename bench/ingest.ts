@@ -14,6 +14,7 @@ import type { S3Event } from 'aws-lambda';
 import { handler } from '../functions/ingest';
 import { startEmulators } from '../infra/local/emulators';
 import { documentClient, resetClients, s3Client } from '../shared/aws/clients';
+import { S3RevisionDocuments } from '../shared/blobs/s3-revision-documents';
 import { DynamoSheetRepository } from '../shared/store/dynamo-sheets';
 import { tableDefinition } from '../shared/store/table-definition';
 import { type BenchResult, fmt, median, percentile } from './harness';
@@ -66,7 +67,9 @@ export async function run(): Promise<BenchResult> {
     const s3 = s3Client();
     await ddb.send(new CreateTableCommand(tableDefinition('bench-ingest')));
     await s3.send(new CreateBucketCommand({ Bucket: 'bench-ingest' }));
-    const sheets = new DynamoSheetRepository(ddb, 'bench-ingest');
+    const sheets = new DynamoSheetRepository(ddb, 'bench-ingest', {
+      documents: new S3RevisionDocuments(s3, 'bench-ingest'),
+    });
 
     const counts = { writes: 0, items: 0 };
     // When the conditional META flip returns, readers resolve the new revision: that is "readable".

@@ -22,6 +22,12 @@ export interface AppConfig {
 
 export const DEFAULT_ALLOWED_HOSTS = ['www.state.gov', 'state.gov', '2009-2017.state.gov'];
 export const DEFAULT_MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+/**
+ * Most figures one revision may hold. Real fact sheets have tens to a few hundred; a dense upload near the
+ * size limit could yield ~170,000, and every figure costs a projection item, diff work and response bytes,
+ * so more than this is refused as `too-many-figures` before anything is written.
+ */
+export const MAX_FIGURES_PER_SHEET = 20_000;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

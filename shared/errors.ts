@@ -20,6 +20,7 @@ export type SourceRejection =
   | 'too-large'
   | 'no-content'
   | 'too-deep'
+  | 'too-many-figures'
   | 'bad-id'
   | 'unsupported-type';
 

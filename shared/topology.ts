@@ -49,6 +49,8 @@ export interface RouteSpec {
 
 export const SOURCES_PREFIX = 'sources/';
 export const ARCHIVE_PREFIX = 'archive/';
+/** Revision documents: each revision's whole ParsedSheet, gzip JSON (shared/store/revision-documents.ts). */
+export const PARSED_PREFIX = 'parsed/';
 export const SOURCE_SUFFIXES = ['.txt', '.html'] as const;
 
 export const functions: Readonly<Record<FunctionName, FunctionSpec>> = {
@@ -60,8 +62,9 @@ export const functions: Readonly<Record<FunctionName, FunctionSpec>> = {
     timeoutSeconds: 60,
     access: {
       table: 'readWrite',
-      bucketRead: [SOURCES_PREFIX, ARCHIVE_PREFIX],
-      bucketWrite: [ARCHIVE_PREFIX],
+      // parsed/: it writes each revision's document and reads the previous one (diff, finalize).
+      bucketRead: [SOURCES_PREFIX, ARCHIVE_PREFIX, PARSED_PREFIX],
+      bucketWrite: [ARCHIVE_PREFIX, PARSED_PREFIX],
     },
     reservedConcurrency: 10,
   },
@@ -72,7 +75,9 @@ export const functions: Readonly<Record<FunctionName, FunctionSpec>> = {
     timeoutSeconds: 29,
     access: {
       table: 'readWrite',
-      // Uploads and source refreshes write sources/; reprocessing (reads archive/) runs in ingest.
+      // Uploads and source refreshes write sources/; reprocessing (reads archive/) runs in ingest. It reads
+      // revision documents (parsed/) and pre-signs GETs of them for revisions too large for one response.
+      bucketRead: [PARSED_PREFIX],
       bucketWrite: [SOURCES_PREFIX],
       invoke: ['ingest'],
       // POST /sources/{id}/refresh fetches, and PUT /sources/{id} checks the URL against the allowed hosts.

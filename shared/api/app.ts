@@ -17,7 +17,7 @@ export interface ApiDeps extends Omit<RouteDeps, 'reader' | 'openApi'> {
   blobs: BlobStore;
   /** Cache-Control max-age of latest-pointer reads, and how long this process reuses META. */
   readMaxAgeSeconds: number;
-  /** Immutable revisions kept in memory (default 200). */
+  /** Immutable revisions kept in memory, at most (default: bounded by bytes only, see SheetReader). */
   revisionCacheSize?: number;
   onServerError?: (err: unknown, request: ApiRequest) => void;
   routes?: readonly RouteSpec[];

@@ -97,7 +97,7 @@ export const MAX_RESPONSE_BYTES = 5.5 * 1024 * 1024;
  * (a JSON body is full of quotes), or base64 for a binary body. Control characters (`\u00XX`) do not occur
  * in what this API serves: JSON.stringify already escaped them.
  */
-function proxyBodyBytes(body: string | Uint8Array): number {
+export function proxyBodyBytes(body: string | Uint8Array): number {
   if (typeof body !== 'string') return Math.ceil(body.byteLength / 3) * 4;
   // At most 3 UTF-8 bytes per UTF-16 unit (a `"` is 1 byte + 1 escape): a short body cannot exceed the
   // limit, so the common case skips the scan and reports that upper bound.

@@ -141,7 +141,12 @@ export const sheetListSchema = pageComponent('SheetList', sheetSummarySchema);
 
 export const sectionListSchema = component(
   'SectionList',
-  z.object({ sheetId: z.string(), revision: z.number().int(), items: z.array(sectionSummarySchema) }),
+  z.object({
+    sheetId: z.string(),
+    revision: z.number().int(),
+    items: z.array(sectionSummarySchema),
+    nextCursor: z.string().optional(),
+  }),
 );
 
 export const sectionDetailSchema = component(

@@ -31,6 +31,7 @@ export class SheetNotPublishedError extends NotFoundError {
 }
 
 export const DEFAULT_REVISION_CACHE_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_REVISION_CACHE_ENTRIES = 100_000;
 const FIGURE_PAGE_CACHE_BYTES = 16 * 1024 * 1024;
 
 /** Fixed cost assumed per object (section, block, list item, figure) besides its strings. */
@@ -71,7 +72,10 @@ export function estimateRevisionBytes(stored: StoredRevision): number {
 export interface SheetReaderOptions {
   /** How long META and figure-query pages may be reused (0: coalesce concurrent reads only). */
   maxAgeSeconds: number;
-  /** Immutable revisions kept in memory, at most (default 200). */
+  /**
+   * Immutable revisions kept in memory, at most. The byte bound is what limits the cache; this default
+   * (100,000) only caps bookkeeping, so thousands of small sheets all stay warm.
+   */
   revisionCacheSize?: number;
   /** Estimated bytes of the revisions kept in memory, at most (default 64 MiB). */
   revisionCacheBytes?: number;
@@ -90,13 +94,18 @@ export class SheetReader {
     const ttl = options.maxAgeSeconds * 1000;
     this.metas = new AsyncCache(10_000, ttl, options.now);
     const revisionBytes = options.revisionCacheBytes ?? DEFAULT_REVISION_CACHE_BYTES;
-    this.revisions = new AsyncCache(options.revisionCacheSize ?? 200, Number.POSITIVE_INFINITY, options.now, {
-      maxBytes: revisionBytes,
-      // One huge revision may be kept (every read of that sheet needs it), but not one that alone would
-      // push out most of the others.
-      maxEntryBytes: revisionBytes / 2,
-      sizeOf: (stored) => (stored ? estimateRevisionBytes(stored) : 0),
-    });
+    this.revisions = new AsyncCache(
+      options.revisionCacheSize ?? DEFAULT_REVISION_CACHE_ENTRIES,
+      Number.POSITIVE_INFINITY,
+      options.now,
+      {
+        maxBytes: revisionBytes,
+        // One huge revision may be kept (every read of that sheet needs it), but not one that alone would
+        // push out most of the others.
+        maxEntryBytes: revisionBytes / 2,
+        sizeOf: (stored) => (stored ? estimateRevisionBytes(stored) : 0),
+      },
+    );
     // Pages are at most 100 figures, but each carries its sentence: bound them by bytes too (expired pages
     // stay until evicted). Serializing ≤ 100 figures once per store read is cheap.
     this.figurePages = new AsyncCache(1_000, ttl, options.now, {

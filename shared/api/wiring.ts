@@ -5,6 +5,7 @@
  */
 import { documentClient, lambdaClient, s3Client } from '../aws/clients';
 import { S3BlobStore } from '../blobs/s3-blob-store';
+import { S3RevisionDocuments } from '../blobs/s3-revision-documents';
 import { type AppConfig, ConfigError } from '../config';
 import { fetchPolicyFromConfig } from '../fetch/policy';
 import { diffSheets } from '../pipeline/diff';
@@ -16,7 +17,9 @@ import type { ApiDeps } from './app';
 import type { SourcesApi } from './sources-api';
 
 export function apiDepsFromConfig(config: AppConfig): ApiDeps {
-  const sheets = new DynamoSheetRepository(documentClient(), config.tableName);
+  const sheets = new DynamoSheetRepository(documentClient(), config.tableName, {
+    documents: new S3RevisionDocuments(s3Client(), config.bucketName),
+  });
   const blobs = new S3BlobStore(s3Client(), config.bucketName);
   const sourceDeps = {
     sources: new DynamoSourceRepository(documentClient(), config.tableName),

@@ -20,6 +20,8 @@ export interface PipelineDeps {
   metrics: PipelineMetrics;
   /** Largest accepted source, bytes. */
   maxSourceBytes: number;
+  /** Most figures one revision may hold (default MAX_FIGURES_PER_SHEET, shared/config.ts). */
+  maxFigures?: number;
   /** Publish attempts after lost META races before giving up with a retryable error (default 8). */
   maxPublishAttempts?: number;
   /** Waits between lost races; tests may pass a no-op. */

@@ -17,6 +17,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { StoredObject } from '../blobs/ports';
+import { MAX_FIGURES_PER_SHEET } from '../config';
 import { InvalidSourceError, RevisionConflictError, type SourceRejection } from '../errors';
 import type { ContentType, ParsedSheet } from '../model';
 import type { DiffSummary, RevisionReason } from '../store/ports';
@@ -60,7 +61,10 @@ export async function rejectSource(
   return { status: 'rejected', id, reason, message };
 }
 
-/** Parses with timing; bad input comes back as an InvalidSourceError value, anything else throws. */
+/**
+ * Parses with timing; bad input (including more figures than MAX_FIGURES_PER_SHEET) comes back as an
+ * InvalidSourceError value, anything else throws.
+ */
 export function timedParse(
   deps: PipelineDeps,
   bytes: Uint8Array,
@@ -69,7 +73,14 @@ export function timedParse(
 ): ParsedSheet | InvalidSourceError {
   const t0 = performance.now();
   try {
-    return deps.parse(bytes, { id, contentType, maxBytes: deps.maxSourceBytes });
+    const sheet = deps.parse(bytes, { id, contentType, maxBytes: deps.maxSourceBytes });
+    const limit = deps.maxFigures ?? MAX_FIGURES_PER_SHEET;
+    if (sheet.figures.length <= limit) return sheet;
+    return new InvalidSourceError(
+      'too-many-figures',
+      `The source has ${sheet.figures.length} figures; one sheet may hold at most ${limit}. Split it into ` +
+        'several sheets, or remove tables of figures the sheet does not need.',
+    );
   } catch (err) {
     if (err instanceof InvalidSourceError) return err;
     throw err;

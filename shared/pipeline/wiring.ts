@@ -4,6 +4,7 @@
  */
 import { documentClient, s3Client } from '../aws/clients';
 import { S3BlobStore } from '../blobs/s3-blob-store';
+import { S3RevisionDocuments } from '../blobs/s3-revision-documents';
 import type { AppConfig } from '../config';
 import { PARSER_VERSION, parseSheet } from '../index';
 import { createLogger, createMetrics, SERVICE_NAME } from '../observability';
@@ -12,7 +13,9 @@ import type { PipelineDeps } from './deps';
 
 export function pipelineDepsFromConfig(config: AppConfig, serviceName = SERVICE_NAME): PipelineDeps {
   return {
-    sheets: new DynamoSheetRepository(documentClient(), config.tableName),
+    sheets: new DynamoSheetRepository(documentClient(), config.tableName, {
+      documents: new S3RevisionDocuments(s3Client(), config.bucketName),
+    }),
     blobs: new S3BlobStore(s3Client(), config.bucketName),
     parse: parseSheet,
     parserVersion: PARSER_VERSION,

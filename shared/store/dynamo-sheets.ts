@@ -1,9 +1,10 @@
 /**
- * SheetRepository over the single DynamoDB table (lib-dynamodb document client). No transactions
- * (dynalite has none), so publishing is ordered instead:
+ * SheetRepository over the single DynamoDB table (lib-dynamodb document client) and the revision documents
+ * in S3 (revision-documents.ts). No transactions (dynalite has none), so publishing is ordered instead:
  *
- * 1. BatchWrite the revision's items under a fresh attempt id: `REV#{rev}#{attempt}#{H|S#n|F#n|T#n}`. Two
- *    writers racing for the same revision therefore never overwrite each other's items.
+ * 1. Under a fresh attempt id, put the revision document `parsed/{id}/{rev}.{attempt}.json.gz` (the whole
+ *    ParsedSheet) and the attempt header item `REV#{rev}#{attempt}#H` naming it. Two writers racing for the
+ *    same revision therefore never overwrite each other's document or header.
  * 2. Flip META (`latestRevision`, `latestAttempt`) with a condition on the previous `latestRevision`; a lost
  *    race is a RevisionConflictError and the loser deletes its own attempt items (best effort).
  * 3. Finalize: write the commit marker `REV#{rev}` (header + winning attempt, listed via gsi1) and refresh the
@@ -12,24 +13,28 @@
  *    was the only pointer to its attempt.
  *
  * Readers resolve the attempt from the marker, or from META when the marker of the latest revision is not
- * written yet, BEFORE reading the attempt's items, and check the items against the header's counts, so a
- * half-written revision is never served. Projection items carry their revision, and `queryLatestFigures`
- * drops every item whose revision is not its sheet's `META.latestRevision`: a half-refreshed projection may
- * briefly omit that sheet's figures but never mixes revisions. A writer that refreshed the projection
+ * written yet, then read the document the attempt's header names and check it against the header's counts:
+ * a cold read of a whole revision is two or three GetItems and one S3 GET, whatever its size. Revisions
+ * written before revision documents existed (one item per section, figure and text chunk under the attempt
+ * prefix) are read from those items (legacy-revision-read.ts); nothing migrates them. Projection items carry their revision, and `queryLatestFigures`
+ * drops every item whose revision is not its sheet's `META.latestRevision`, and every item of a sheet whose
+ * `META.projectedRevision` is not its latest: a sheet whose projection is being refreshed (or whose writer
+ * died mid-way) is briefly absent from cross-sheet results, never half there and never mixed. A writer that refreshed the projection
  * re-checks META (condition on `latestRevision`) and, when a newer revision was published meanwhile,
  * re-projects that one from a fresh read even if META calls it projected (its own late writes may have
  * damaged it), so the projection converges on the latest revision.
  */
 import { randomBytes } from 'node:crypto';
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConfigError } from '../config';
 import { RevisionConflictError, TransientStoreError } from '../errors';
 import type { Figure, Section } from '../model';
 import { translateAwsError } from './aws-errors';
 import type { BackoffOptions, WriteRequest } from './batch-write';
+import { encodeCursor as encodeStoreCursor } from './cursor';
 import { DynamoTable, type Item } from './dynamo-table';
 import {
   attemptHeaderSk,
-  attemptPrefix,
   ERROR_SK_PREFIX,
   errorSk,
   figureGsiPk,
@@ -50,6 +55,7 @@ import {
   projectionWrites,
   readProjection,
 } from './latest-figures';
+import { readLegacyContent } from './legacy-revision-read';
 import type {
   FigureQuery,
   LatestFigure,
@@ -62,21 +68,16 @@ import type {
   SheetRepository,
   StoredRevision,
 } from './ports';
-import {
-  assembleContent,
-  type HeaderItemBody,
-  headerBody,
-  markerItem,
-  type RevisionContent,
-  readBody,
-  revisionItems,
-} from './revision-items';
+import { documentKey, type RevisionDocumentStore } from './revision-documents';
+import { type HeaderItemBody, headerBody, markerItem, readBody } from './revision-items';
 import { GSI1, GSI2 } from './table-definition';
 
 export interface DynamoSheetRepositoryOptions {
   /** Clock for createdAt/updatedAt (ISO strings). */
   now?: () => Date;
   backoff?: BackoffOptions;
+  /** Where revision documents go (required to publish; reading legacy revisions works without). */
+  documents?: RevisionDocumentStore;
 }
 
 /** META as stored: the public fields plus the attempt that won the latest revision. */
@@ -106,6 +107,7 @@ function isConditionFailure(err: unknown): boolean {
 export class DynamoSheetRepository implements SheetRepository {
   private readonly now: () => Date;
   private readonly table: DynamoTable;
+  private readonly documents: RevisionDocumentStore | undefined;
 
   constructor(
     protected readonly client: DynamoDBDocumentClient,
@@ -114,6 +116,7 @@ export class DynamoSheetRepository implements SheetRepository {
   ) {
     this.now = options.now ?? (() => new Date());
     this.table = new DynamoTable(client, tableName, options.backoff);
+    this.documents = options.documents;
   }
 
   async getMeta(id: string): Promise<SheetMeta | null> {
@@ -149,34 +152,83 @@ export class DynamoSheetRepository implements SheetRepository {
   }
 
   async getRevision(id: string, revision: number): Promise<StoredRevision | null> {
-    // The attempt is resolved BEFORE its items are read. A marker or META names an attempt only once all
-    // its items are written; a Query that ran first could see a writer's items half-way (several pages of
-    // a large sheet), and a flip landing between that Query and the META read would bless the partial set.
+    // The attempt is resolved BEFORE its content is read: a marker or META names an attempt only once its
+    // document (or, for legacy revisions, every item) is written.
     const marker = await this.table.getItem(sheetPk(id), revisionSk(revision));
     const attempt =
       (marker?.attempt as string | undefined) ?? (await this.uncommittedLatestAttempt(id, revision));
     if (!attempt) return null;
-    const own = await this.table.queryAll({
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': sheetPk(id), ':prefix': attemptPrefix(revision, attempt) },
-    });
-    const headItem = marker ?? own.find((item) => item.sk === attemptHeaderSk(revision, attempt));
+    const headItem = marker ?? (await this.table.getItem(sheetPk(id), attemptHeaderSk(revision, attempt)));
     if (!headItem) return null;
     const head = readBody(headItem);
-    const content = completeContent(id, own, revision, attempt, head);
-    return { header: head.header, sheet: { ...head.sheet, ...content } };
+    if (head.document === undefined) {
+      const content = await readLegacyContent(this.table, id, revision, attempt, head);
+      return { header: head.header, sheet: { ...head.sheet, ...content } };
+    }
+    return { header: head.header, sheet: await this.readDocument(id, revision, head) };
+  }
+
+  /** A revision document, refused when it is not the one its header describes. */
+  private async readDocument(id: string, revision: number, head: HeaderItemBody) {
+    const key = head.document as string;
+    const stored = await this.documentStore('read').get(key);
+    // Written before the header that names it, so absent or different means damaged storage or a
+    // read racing eventual consistency: retry, never cache a wrong revision.
+    if (
+      !stored ||
+      stored.header.revision !== revision ||
+      stored.sheet.figures.length !== head.figureCount ||
+      stored.sheet.sections.length !== head.sectionCount
+    ) {
+      throw new TransientStoreError(`Sheet ${id}: revision ${revision} document ${key} is missing or wrong`);
+    }
+    return stored.sheet;
+  }
+
+  /** The S3 key of a revision's document (undefined for legacy revisions and unknown revisions). */
+  async revisionDocumentKey(id: string, revision: number): Promise<string | undefined> {
+    const marker = await this.table.getItem(sheetPk(id), revisionSk(revision));
+    const attempt =
+      (marker?.attempt as string | undefined) ?? (await this.uncommittedLatestAttempt(id, revision));
+    if (!attempt) return undefined;
+    const headItem = marker ?? (await this.table.getItem(sheetPk(id), attemptHeaderSk(revision, attempt)));
+    return headItem ? readBody(headItem).document : undefined;
+  }
+
+  async revisionDocumentUrl(id: string, revision: number, expiresInSeconds: number): Promise<string | null> {
+    const key = await this.revisionDocumentKey(id, revision);
+    const store = this.documentStore('presign');
+    if (key === undefined || !store.presignedUrl) return null;
+    return store.presignedUrl(key, expiresInSeconds);
   }
 
   async getSections(id: string, revision: number): Promise<Section[]> {
-    return (await this.readPart(id, revision, 'S')).sections;
+    return (await this.getRevision(id, revision))?.sheet.sections ?? [];
   }
 
   async getFigures(id: string, revision: number): Promise<Figure[]> {
-    return (await this.readPart(id, revision, 'F')).figures;
+    return (await this.getRevision(id, revision))?.sheet.figures ?? [];
   }
 
   async listRevisions(id: string, page: PageRequest): Promise<Page<RevisionHeader>> {
     const pk = revisionsGsiPk(id);
+    // The latest revision is served from the moment META flips, but listed through its commit marker,
+    // which its writer puts afterwards: until then (or for good, if that writer died) the first page lists
+    // it from its attempt header instead, so a served revision is always a listed one.
+    const unlisted = page.cursor === undefined ? await this.unfinalizedLatestHeader(id) : undefined;
+    const limit = unlisted ? page.limit - 1 : page.limit;
+    if (unlisted && limit < 1) {
+      const start = {
+        pk: sheetPk(id),
+        sk: revisionSk(unlisted.revision),
+        [GSI1.pk]: pk,
+        [GSI1.sk]: pad(unlisted.revision, 8),
+      };
+      return {
+        items: [unlisted],
+        ...(unlisted.revision > 1 && { nextCursor: encodeStoreCursor(start) as string }),
+      };
+    }
     const result = await this.table.queryPage(
       {
         IndexName: GSI1.name,
@@ -186,14 +238,28 @@ export class DynamoSheetRepository implements SheetRepository {
         // Newest first: history pages start at the latest revision.
         ScanIndexForward: false,
       },
-      page,
+      { ...page, limit },
       {
         keys: ['pk', 'sk', GSI1.pk, GSI1.sk],
         fixed: { [GSI1.pk]: pk, pk: sheetPk(id) },
         prefixes: { sk: REVISION_SK_PREFIX },
       },
     );
-    return { ...result, items: result.items.map((item) => readBody(item).header) };
+    const items = result.items.map((item) => readBody(item).header);
+    if (unlisted && items[0]?.revision !== unlisted.revision) items.unshift(unlisted);
+    return { ...result, items };
+  }
+
+  /** The latest revision's header when META says it is not finalized and its marker is indeed missing. */
+  private async unfinalizedLatestHeader(id: string): Promise<RevisionHeader | undefined> {
+    const meta = await this.getMetaItem(id);
+    if (!meta || meta.projectedRevision === meta.latestRevision) return undefined;
+    if (await this.table.getItem(sheetPk(id), revisionSk(meta.latestRevision))) return undefined;
+    const head = await this.table.getItem(
+      sheetPk(id),
+      attemptHeaderSk(meta.latestRevision, meta.latestAttempt),
+    );
+    return head ? readBody(head).header : undefined;
   }
 
   async publishRevision(input: PublishInput): Promise<number> {
@@ -215,10 +281,21 @@ export class DynamoSheetRepository implements SheetRepository {
       counts: { sections: sheet.sections.length, figures: sheet.figures.length },
       diff: input.diff,
     };
-    const body = headerBody(header, sheet);
-    const items = revisionItems(body, sheet, attempt);
+    const document = documentKey(sheet.id, revision, attempt);
+    const body: HeaderItemBody = { ...headerBody(header, sheet), document };
+    const headItem: Item = {
+      pk: sheetPk(sheet.id),
+      sk: attemptHeaderSk(revision, attempt),
+      body: JSON.stringify(body),
+    };
+    const items = [headItem];
     try {
-      await Promise.all([this.table.write(items.map((Item) => ({ PutRequest: { Item } }))), input.ready]);
+      // The header only names the document; nothing reaches either before the flip, so both go at once.
+      await Promise.all([
+        (async () => this.documentStore('publish').put(document, { header: body.header, sheet }))(),
+        this.table.put(headItem),
+        input.ready,
+      ]);
       await this.beforeFlip(sheet.id, revision);
     } catch (err) {
       await this.discard(items);
@@ -426,11 +503,18 @@ export class DynamoSheetRepository implements SheetRepository {
         [GSI1.sk]: pad(target.revision, 8),
       });
       const requests: WriteRequest[] = [{ PutRequest: { Item: marker } }];
-      if (round === 0) requests.push(...extra.map((Item) => ({ PutRequest: { Item } })));
+      if (round === 0) for (const Item of extra) requests.push({ PutRequest: { Item } });
       const current = known ?? (await readProjection(this.table, id));
-      requests.push(
-        ...projectionWrites(id, target.revision, target.body.sheet.country, target.figures, current),
-      );
+      // A loop, not push(...writes): one argument per figure would overflow the stack on large sheets.
+      for (const write of projectionWrites(
+        id,
+        target.revision,
+        target.body.sheet.country,
+        target.figures,
+        current,
+      )) {
+        requests.push(write);
+      }
       known = undefined;
       await this.table.write(requests);
       try {
@@ -488,19 +572,11 @@ export class DynamoSheetRepository implements SheetRepository {
     return meta && meta.latestRevision === revision ? meta.latestAttempt : undefined;
   }
 
-  private async readPart(id: string, revision: number, kind: 'S' | 'F') {
-    const marker = await this.table.getItem(sheetPk(id), revisionSk(revision));
-    const attempt =
-      (marker?.attempt as string | undefined) ?? (await this.uncommittedLatestAttempt(id, revision));
-    if (!attempt) return { sections: [], figures: [], text: '' };
-    const items = await this.table.queryAll({
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: {
-        ':pk': sheetPk(id),
-        ':prefix': `${attemptPrefix(revision, attempt)}${kind}#`,
-      },
-    });
-    return assembleContent(items, revision, attempt);
+  private documentStore(use: string): RevisionDocumentStore {
+    if (!this.documents) {
+      throw new ConfigError(`DynamoSheetRepository needs a revision document store to ${use}`);
+    }
+    return this.documents;
   }
 
   private async getMetaItem(id: string): Promise<MetaItem | null> {
@@ -520,43 +596,6 @@ interface Flipped {
   projected: ProjectionState | undefined;
   /** The previous revision, when the old META says it was never finalized (marker possibly missing). */
   unfinished?: AttemptRef;
-}
-
-/**
- * The content of a revision, refusing an incomplete one: a revision is immutable and the API caches it for
- * good, so items missing against the header's counts (or a spilled value missing a part) are a transient
- * failure to retry, never a revision to serve.
- */
-function completeContent(
-  id: string,
-  items: readonly Item[],
-  revision: number,
-  attempt: string,
-  head: HeaderItemBody,
-): RevisionContent {
-  const incomplete = (cause?: unknown) =>
-    new TransientStoreError(`Sheet ${id}: revision ${revision} was read incompletely; retry`, { cause });
-  let content: RevisionContent;
-  try {
-    content = assembleContent(items, revision, attempt, head);
-  } catch (err) {
-    throw incomplete(err);
-  }
-  const textPrefix = `${attemptPrefix(revision, attempt)}T#`;
-  const chunks = new Set(
-    items
-      .filter((item) => item.sk.startsWith(textPrefix))
-      .map((item) => Number(item.sk.slice(textPrefix.length)))
-      .filter((n) => n < head.textChunks),
-  );
-  if (
-    content.sections.length !== head.sectionCount ||
-    content.figures.length !== head.figureCount ||
-    chunks.size !== head.textChunks
-  ) {
-    throw incomplete();
-  }
-  return content;
 }
 
 function publicMeta(item: MetaItem): SheetMeta {

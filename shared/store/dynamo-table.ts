@@ -6,6 +6,7 @@ import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -42,6 +43,14 @@ export class DynamoTable {
     }
   }
 
+  async put(item: Item): Promise<void> {
+    try {
+      await this.client.send(new PutCommand({ TableName: this.name, Item: item }));
+    } catch (err) {
+      translateAwsError(err, 'DynamoDB PutItem');
+    }
+  }
+
   /** Every item the query matches (all pages), read consistently; main table only. */
   async queryAll(input: QueryInput): Promise<Item[]> {
     const items: Item[] = [];
@@ -56,7 +65,7 @@ export class DynamoTable {
             ExclusiveStartKey: start,
           }),
         );
-        items.push(...((res.Items ?? []) as Item[]));
+        for (const item of res.Items ?? []) items.push(item as Item);
         start = res.LastEvaluatedKey;
       } catch (err) {
         translateAwsError(err, 'DynamoDB Query');
@@ -103,7 +112,7 @@ export class DynamoTable {
               },
             }),
           );
-          found.push(...((res.Responses?.[this.name] ?? []) as Item[]));
+          for (const item of res.Responses?.[this.name] ?? []) found.push(item as Item);
           pending = (res.UnprocessedKeys?.[this.name]?.Keys ?? []) as Record<string, unknown>[];
         } catch (err) {
           translateAwsError(err, 'DynamoDB BatchGetItem');

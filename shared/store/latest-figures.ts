@@ -95,14 +95,22 @@ export function latestFiguresQuery(kind: FigureKind, fiscalYear?: number, countr
   };
 }
 
-/** Drops items whose revision is not their sheet's latest, and decodes the rest. */
+/**
+ * Drops items whose revision is not their sheet's latest, and every item of a sheet whose projection is
+ * not complete (`projectedRevision` behind `latestRevision`: being refreshed, or its writer died), so a
+ * sheet's figures are in cross-sheet results whole or not at all; decodes the rest.
+ */
 export async function currentFigures(table: DynamoTable, items: readonly Item[]): Promise<LatestFigure[]> {
   const ids = [...new Set(items.map((item) => item.sheetId as string))];
   const metas = await table.batchGet(
     ids.map((id) => ({ pk: sheetPk(id), sk: META_SK })),
-    'id, latestRevision',
+    'id, latestRevision, projectedRevision',
   );
-  const latest = new Map(metas.map((meta) => [meta.id as string, meta.latestRevision as number]));
+  const latest = new Map(
+    metas
+      .filter((meta) => meta.projectedRevision === meta.latestRevision)
+      .map((meta) => [meta.id as string, meta.latestRevision as number]),
+  );
   return items
     .filter((item) => latest.get(item.sheetId as string) === item.revision)
     .map((item) => ({

@@ -143,6 +143,12 @@ export interface SheetRepository {
    * figure projection). Idempotent. Optional so older fakes still satisfy the port.
    */
   finalizeLatest?(id: string): Promise<void>;
+  /**
+   * A URL from which the revision's document (`{ header, sheet }`, the body of `GET
+   * /sheets/{id}/revisions/{rev}`) can be fetched without credentials for `expiresInSeconds`; null when
+   * the revision has no document (written before revision documents) or the store cannot sign.
+   */
+  revisionDocumentUrl?(id: string, revision: number, expiresInSeconds: number): Promise<string | null>;
 }
 
 export interface SourceRecord {

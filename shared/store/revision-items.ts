@@ -33,6 +33,11 @@ export interface HeaderItemBody {
   textChunks: number;
   sectionCount: number;
   figureCount: number;
+  /**
+   * The S3 key of the revision document holding text, sections and figures. Absent on revisions written
+   * before revision documents: their content is the attempt's S/F/T items (`revisionItems`).
+   */
+  document?: string;
 }
 
 /** UTF-16 units of header JSON above which the diff's figure lists are left out (400 KB item limit). */
@@ -53,7 +58,11 @@ export function headerBody(header: RevisionHeader, sheet: ParsedSheet): HeaderIt
   return { ...body, header: { ...header, diff: { ...diff, figures: figuresOmitted, figuresOmitted: true } } };
 }
 
-/** Every item of one publish attempt (header first). */
+/**
+ * Every item of one publish attempt (header first), as revisions were stored before revision documents.
+ * Nothing publishes this layout any more; it stays as the definition `assembleContent` reads back, so
+ * data dirs and tables written by older versions keep serving (and tests can write such revisions).
+ */
 export function revisionItems(body: HeaderItemBody, sheet: ParsedSheet, attempt: string): Item[] {
   const pk = sheetPk(sheet.id);
   const rev = body.header.revision;

@@ -102,18 +102,25 @@ describe('functions from the topology', () => {
     });
   });
 
-  it('ingest reads sources/ and archive/, writes only archive/', () => {
+  it('ingest reads sources/, archive/ and parsed/, writes only archive/ and parsed/', () => {
     expect(resourcesFor(statements.ingest, /^s3:GetObject/)).toEqual([
       `${bucket}/archive/*`,
+      `${bucket}/parsed/*`,
       `${bucket}/sources/*`,
     ]);
-    expect(resourcesFor(statements.ingest, /^s3:PutObject$/)).toEqual([`${bucket}/archive/*`]);
+    expect(resourcesFor(statements.ingest, /^s3:PutObject$/)).toEqual([
+      `${bucket}/archive/*`,
+      `${bucket}/parsed/*`,
+    ]);
   });
 
-  it('api writes only sources/ (uploads, source refreshes) and reads no objects: reprocess runs in ingest', () => {
+  it('api writes only sources/ and reads only revision documents (parsed/): reprocess runs in ingest', () => {
     expect(resourcesFor(statements.api, /^s3:PutObject$/)).toEqual([`${bucket}/sources/*`]);
-    expect(resourcesFor(statements.api, /^s3:GetObject/)).toEqual([]);
-    expect(resourcesFor(statements.api, /^s3:ListBucket$/)).toEqual([]);
+    // Reading parsed/ is also what makes its pre-signed URLs of revision documents valid.
+    expect(resourcesFor(statements.api, /^s3:GetObject/)).toEqual([`${bucket}/parsed/*`]);
+    const listing = statements.api.filter((st) => actionsOf(st).includes('s3:ListBucket'));
+    expect(listing).toHaveLength(1);
+    expect(listing[0]).toMatchObject({ Condition: { StringLike: { 's3:prefix': ['parsed/*'] } } });
   });
 
   it.each(NAMES)(

@@ -17,7 +17,7 @@ import { META_SK, sheetPk } from '../../shared/store/keys';
 import { KEY } from '../../shared/store/table-definition';
 import { startIngestEndpoint } from '../support/ingest-endpoint';
 import { fixture } from '../support/pipeline-deps';
-import { createTestResources, type TestResources } from '../support/resources';
+import { createTestResources, type TestResources, testDocuments } from '../support/resources';
 import { putEvent } from '../support/s3-events';
 import { proxyEvent } from '../unit/api/proxy-events';
 
@@ -63,7 +63,9 @@ async function archiveKeyOf(id: string): Promise<string> {
 beforeAll(async () => {
   resources = await createTestResources('reprocess');
   endpoint = await startIngestEndpoint();
-  sheets = new DynamoSheetRepository(documentClient(), resources.tableName);
+  sheets = new DynamoSheetRepository(documentClient(), resources.tableName, {
+    documents: testDocuments(resources.bucketName),
+  });
   await upload('mali', 'sheets/mali.txt');
 });
 

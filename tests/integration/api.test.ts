@@ -15,7 +15,7 @@ import { documentClient, s3Client } from '../../shared/aws/clients';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { startIngestEndpoint } from '../support/ingest-endpoint';
 import { fixture } from '../support/pipeline-deps';
-import { createTestResources, type TestResources } from '../support/resources';
+import { createTestResources, type TestResources, testDocuments } from '../support/resources';
 import { putEvent } from '../support/s3-events';
 import { responseChecker, validateDocument } from '../unit/api/openapi-support';
 import { proxyEvent } from '../unit/api/proxy-events';
@@ -161,7 +161,9 @@ describe('API on the emulators, data from the real pipeline', () => {
   });
 
   it('pages over 120 sheets with no duplicates or gaps', async () => {
-    const repo = new DynamoSheetRepository(documentClient(), resources.tableName);
+    const repo = new DynamoSheetRepository(documentClient(), resources.tableName, {
+      documents: testDocuments(resources.bucketName),
+    });
     const ids = Array.from({ length: 120 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`);
     for (let i = 0; i < ids.length; i += 12) {
       await Promise.all(

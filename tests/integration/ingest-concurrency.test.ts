@@ -14,7 +14,12 @@ import type { PipelineDeps } from '../../shared/pipeline/deps';
 import { ingestObject, sha256Hex } from '../../shared/pipeline/ingest';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { fixture } from '../support/pipeline-deps';
-import { createTestResources, sheetItemsUnder, type TestResources } from '../support/resources';
+import {
+  createTestResources,
+  sheetItemsUnder,
+  type TestResources,
+  testDocuments,
+} from '../support/resources';
 import { putEvent } from '../support/s3-events';
 
 const MALI = fixture('sheets/mali.txt').toString('utf8');
@@ -55,7 +60,9 @@ const itemsUnder = (id: string, prefix: string) => sheetItemsUnder(resources.tab
 
 beforeAll(async () => {
   resources = await createTestResources('ingest-race');
-  sheets = new DynamoSheetRepository(documentClient(), resources.tableName);
+  sheets = new DynamoSheetRepository(documentClient(), resources.tableName, {
+    documents: testDocuments(resources.bucketName),
+  });
 });
 
 describe('concurrent uploads of one sheet', () => {
@@ -103,7 +110,9 @@ describe('concurrent uploads of one sheet', () => {
 
 describe('a failure between the child writes and the META flip', () => {
   it('leaves readers on revision N, and a retry publishes N+1', async () => {
-    const flaky = new FlakyRepository(documentClient(), resources.tableName);
+    const flaky = new FlakyRepository(documentClient(), resources.tableName, {
+      documents: testDocuments(resources.bucketName),
+    });
     await putSource('sources/flaky.txt', MALI);
     expect(await ingestObject(deps(flaky), { key: 'sources/flaky.txt' })).toMatchObject({ revision: 1 });
 

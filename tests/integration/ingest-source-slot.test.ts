@@ -10,7 +10,7 @@ import { parseSheet } from '../../shared/index';
 import { sha256Hex } from '../../shared/pipeline/ingest';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { fixture } from '../support/pipeline-deps';
-import { createTestResources, type TestResources } from '../support/resources';
+import { createTestResources, type TestResources, testDocuments } from '../support/resources';
 import { putEvent } from '../support/s3-events';
 
 const TXT = fixture('sheets/mali.txt');
@@ -31,7 +31,9 @@ const nextSecond = () => new Promise((r) => setTimeout(r, 1050 - (Date.now() % 1
 
 beforeAll(async () => {
   resources = await createTestResources('ingest-slot');
-  sheets = new DynamoSheetRepository(documentClient(), resources.tableName);
+  sheets = new DynamoSheetRepository(documentClient(), resources.tableName, {
+    documents: testDocuments(resources.bucketName),
+  });
 });
 
 describe('a sheet with both a .txt and a .html source', () => {

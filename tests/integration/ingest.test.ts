@@ -9,7 +9,7 @@ import { parseSheet } from '../../shared/index';
 import { sha256Hex } from '../../shared/pipeline/ingest';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { BAD_INPUTS, fixture } from '../support/pipeline-deps';
-import { createTestResources, type TestResources } from '../support/resources';
+import { createTestResources, type TestResources, testDocuments } from '../support/resources';
 import { loadS3Event, putEvent } from '../support/s3-events';
 
 const MALI = fixture('sheets/mali.txt');
@@ -29,7 +29,9 @@ async function upload(key: string, bytes: Uint8Array) {
 
 beforeAll(async () => {
   resources = await createTestResources('ingest');
-  sheets = new DynamoSheetRepository(documentClient(), resources.tableName);
+  sheets = new DynamoSheetRepository(documentClient(), resources.tableName, {
+    documents: testDocuments(resources.bucketName),
+  });
 });
 
 describe('ingest handler on the emulators', () => {

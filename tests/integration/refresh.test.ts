@@ -9,7 +9,7 @@ import { registerSource } from '../../shared/pipeline/sources';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { DynamoSourceRepository } from '../../shared/store/dynamo-sources';
 import { scheduledEventFixture, servedSheet } from '../support/refresh-fixtures';
-import { createTestResources } from '../support/resources';
+import { createTestResources, testDocuments } from '../support/resources';
 import { putEvent } from '../support/s3-events';
 import { startTestOrigin, type TestOrigin } from '../support/test-origin';
 
@@ -48,7 +48,9 @@ beforeAll(async () => {
     res.writeHead(200, headers).end(served.body);
   });
   sources = new DynamoSourceRepository(documentClient(), process.env.TABLE_NAME!);
-  sheets = new DynamoSheetRepository(documentClient(), process.env.TABLE_NAME!);
+  sheets = new DynamoSheetRepository(documentClient(), process.env.TABLE_NAME!, {
+    documents: testDocuments(),
+  });
   // Loaded after the environment above is set, as Lambda would load them in a configured function.
   refresh = loadHandler('../../functions/refresh');
   ingest = loadHandler('../../functions/ingest');

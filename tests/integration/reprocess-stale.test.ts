@@ -9,7 +9,7 @@ import { documentClient, s3Client } from '../../shared/aws/clients';
 import { PARSER_VERSION } from '../../shared/index';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { fixture } from '../support/pipeline-deps';
-import { createTestResources, type TestResources } from '../support/resources';
+import { createTestResources, type TestResources, testDocuments } from '../support/resources';
 import { putEvent } from '../support/s3-events';
 import { publishStaleSheet } from '../support/stale-sheet';
 
@@ -24,7 +24,9 @@ const stale = (id: string) =>
 
 beforeAll(async () => {
   resources = await createTestResources('reprocess-stale');
-  sheets = new DynamoSheetRepository(documentClient(), resources.tableName);
+  sheets = new DynamoSheetRepository(documentClient(), resources.tableName, {
+    documents: testDocuments(resources.bucketName),
+  });
   await stale('old-a');
   await stale('old-b');
   await s3Client().send(

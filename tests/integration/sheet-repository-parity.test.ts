@@ -9,7 +9,7 @@ import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { InMemorySheetRepository } from '../../shared/store/memory';
 import type { SheetRepository } from '../../shared/store/ports';
 import { fixture } from '../support/pipeline-deps';
-import { createTestResources } from '../support/resources';
+import { createTestResources, testDocuments } from '../support/resources';
 
 const mali = parseSheet(fixture('sheets/mali.txt'), { id: 'mali', contentType: 'text/plain' });
 const revised = parseSheet(fixture('sheets/mali-revised.txt'), { id: 'mali', contentType: 'text/plain' });
@@ -62,7 +62,9 @@ async function scenario(repo: SheetRepository) {
 describe('InMemorySheetRepository ≡ DynamoSheetRepository', () => {
   it('observes the same results for the same calls', async () => {
     const { tableName } = await createTestResources('parity');
-    const dynamo = await scenario(new DynamoSheetRepository(documentClient(), tableName));
+    const dynamo = await scenario(
+      new DynamoSheetRepository(documentClient(), tableName, { documents: testDocuments() }),
+    );
     const memory = await scenario(new InMemorySheetRepository());
     expect(dynamo).toEqual(memory);
     // And the scenario is not vacuous.

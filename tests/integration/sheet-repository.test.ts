@@ -12,7 +12,7 @@ import { encodeCursor } from '../../shared/store/cursor';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import type { PublishInput } from '../../shared/store/ports';
 import { fixture } from '../support/pipeline-deps';
-import { createTestResources, type TestResources } from '../support/resources';
+import { createTestResources, type TestResources, testDocuments } from '../support/resources';
 
 let resources: TestResources;
 let repo: DynamoSheetRepository;
@@ -31,7 +31,9 @@ const publish = (sheet: ParsedSheet, expectedLatest: number, extra: Partial<Publ
 
 beforeAll(async () => {
   resources = await createTestResources('sheet-repo');
-  repo = new DynamoSheetRepository(documentClient(), resources.tableName);
+  repo = new DynamoSheetRepository(documentClient(), resources.tableName, {
+    documents: testDocuments(resources.bucketName),
+  });
 });
 
 describe('DynamoSheetRepository on dynalite', () => {

@@ -6,6 +6,7 @@ import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, s3Client } from '../../shared/aws/clients';
+import { S3RevisionDocuments } from '../../shared/blobs/s3-revision-documents';
 import { tableDefinition } from '../../shared/store/table-definition';
 
 export interface TestResources {
@@ -34,4 +35,9 @@ export async function sheetItemsUnder(tableName: string, id: string, prefix: str
     }),
   );
   return res.Items ?? [];
+}
+
+/** The revision document store of a test bucket (what the handlers' wiring builds from BUCKET_NAME). */
+export function testDocuments(bucketName: string = process.env.BUCKET_NAME ?? ''): S3RevisionDocuments {
+  return new S3RevisionDocuments(s3Client(), bucketName);
 }

@@ -9,6 +9,7 @@ import { parseSheet } from '../../shared/index';
 import { sha256Hex } from '../../shared/pipeline/ingest';
 import { archiveKeyFor } from '../../shared/pipeline/source-key';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
+import { testDocuments } from './resources';
 
 export interface StaleSheet {
   tableName: string;
@@ -32,7 +33,9 @@ export async function publishStaleSheet(stale: StaleSheet): Promise<string> {
     }),
   );
   const parsed = parseSheet(stale.bytes, { id: stale.id, contentType: 'text/plain' });
-  const sheets = new DynamoSheetRepository(documentClient(), stale.tableName);
+  const sheets = new DynamoSheetRepository(documentClient(), stale.tableName, {
+    documents: testDocuments(stale.bucketName),
+  });
   await sheets.publishRevision({
     sheet: { ...parsed, id: stale.id, sourceHash: hash, parserVersion: stale.parserVersion },
     archiveKey,

@@ -6,8 +6,12 @@ import { decodeCursor, encodeCursor } from '../cursor';
 import { defineRoute } from '../definition';
 import { diffQuery, pageQuery, revisionParam, sheetIdParam } from '../params';
 import { PROBLEM_CONTENT_TYPE } from '../problem';
+import { MAX_RESPONSE_BYTES, proxyBodyBytes } from '../router';
 import { diffSchema, problemSchema, revisionListSchema, revisionSchema } from '../schemas';
 import { notFound, problems } from './responses';
+
+/** How long the pre-signed URL of an oversized revision stays valid. */
+export const REDIRECT_SECONDS = 300;
 
 export const listRevisions = defineRoute({
   params: z.object({ id: sheetIdParam }),
@@ -37,10 +41,19 @@ export const getRevision = defineRoute({
     200: { description: 'The revision header and its full parsed sheet', schema: revisionSchema },
     ...problems(400),
     ...notFound(),
-    413: {
+    307: {
       description:
         'The revision is too large for one response (a Lambda response carries at most 6 MB; this API ' +
-        'stops at 5.5 MB). Read the sheet in parts instead: `/sheets/{id}` (metadata and section list, ' +
+        'stops at 5.5 MB): `Location` is a pre-signed URL of the same JSON document, valid for ' +
+        `${REDIRECT_SECONDS / 60} minutes (gzip, \`Content-Encoding: gzip\`). Follow it without adding ` +
+        'headers: it needs no token, and the object store answers it without CORS (locally it refuses any ' +
+        'request with an `Origin` header), so a browser must navigate to it or fetch it server-side',
+      headers: { Location: 'The pre-signed URL of the revision document' },
+    },
+    413: {
+      description:
+        'The revision is too large for one response (over 5.5 MB) and has no document to redirect to ' +
+        '(stored before revision documents). Read the sheet in parts instead: `/sheets/{id}` (metadata and section list, ' +
         'without the text), `/sheets/{id}/sections/{sectionId}`, `/sheets/{id}/figures`, and ' +
         '`/sheets/{id}/diff` for what changed between revisions',
       schema: problemSchema,
@@ -49,7 +62,14 @@ export const getRevision = defineRoute({
   },
   async handle({ params, deps }) {
     const stored = await deps.reader.revision(params.id, params.rev);
-    return { body: { header: stored.header, sheet: stored.sheet }, cache: 'immutable' };
+    const body = JSON.stringify({ header: stored.header, sheet: stored.sheet });
+    if (proxyBodyBytes(body) > MAX_RESPONSE_BYTES) {
+      const url = await deps.sheets.revisionDocumentUrl?.(params.id, params.rev, REDIRECT_SECONDS);
+      // Without a document the router answers 413 for this body, as for any oversized response.
+      if (url) return { status: 307, body: undefined, headers: { Location: url }, cache: 'no-store' };
+    }
+    const headers = { 'Content-Type': 'application/json; charset=utf-8' };
+    return { raw: { statusCode: 200, headers, body }, cache: 'immutable' };
   },
 });
 

@@ -1,6 +1,6 @@
 /** Read routes over one sheet's latest revision, plus the sheet list. */
 import * as z from 'zod';
-import { NotFoundError } from '../../errors';
+import { NotFoundError, ValidationError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { defineRoute } from '../definition';
 import { pageQuery, sectionIdParam, sheetFiguresQuery, sheetIdParam } from '../params';
@@ -47,12 +47,33 @@ export const getSheet = defineRoute({
 
 export const listSections = defineRoute({
   params: idParams,
-  responses: { 200: { description: 'Sections', schema: sectionListSchema }, ...problems(400), ...notFound() },
-  async handle({ params, deps }) {
-    const { meta, revision } = await deps.reader.latest(params.id);
+  query: pageQuery,
+  responses: {
+    200: { description: 'One page of sections, in document order', schema: sectionListSchema },
+    ...problems(400),
+    ...notFound(),
+  },
+  async handle({ params, query, deps }) {
+    const scope = `sections:${params.id}`;
+    // The cursor pins the revision its first page came from, so later pages never mix two revisions.
+    const position = decodeCursor(scope, query.cursor)?.match(/^([1-9]\d{0,8}):(\d{1,9})$/);
+    if (query.cursor !== undefined && !position) throw new ValidationError('Invalid cursor', 'cursor');
+    const meta = position ? undefined : await deps.reader.meta(params.id);
+    const revisionNumber = position ? Number(position[1]) : (meta?.latestRevision ?? 0);
+    const revision = await deps.reader.revision(params.id, revisionNumber);
+    const start = position ? Number(position[2]) : 0;
+    const all = sectionSummaries(revision);
+    const end = start + query.limit;
+    const next = end < all.length ? `${revisionNumber}:${end}` : undefined;
     return {
-      body: { sheetId: meta.id, revision: meta.latestRevision, items: sectionSummaries(revision) },
-      cache: 'latest',
+      body: {
+        sheetId: params.id,
+        revision: revisionNumber,
+        items: all.slice(start, end),
+        nextCursor: encodeCursor(scope, next),
+      },
+      // A later page addresses an immutable revision; the first one follows the latest pointer.
+      cache: position ? 'immutable' : 'latest',
     };
   },
 });

@@ -226,3 +226,58 @@ describe('SheetReader revision cache', () => {
     expect(estimateRevisionBytes(stored)).toBeGreaterThanOrEqual(JSON.stringify(stored).length);
   });
 });
+
+describe('the revision cache is bounded by bytes, not by count', () => {
+  it('keeps 1,000 small revisions warm (far past the old 200-entry bound)', async () => {
+    const sheets = new InMemorySheetRepository();
+    let reads = 0;
+    const counting = Object.create(sheets) as InMemorySheetRepository;
+    counting.getRevision = async (id, rev) => {
+      reads++;
+      return sheets.getRevision(id, rev);
+    };
+    for (let n = 0; n < 1_000; n++) {
+      await sheets.publishRevision({
+        sheet: sampleSheet(`s${n}`, 1),
+        archiveKey: `archive/s${n}/1.txt`,
+        reason: 'upload',
+        diff: null,
+        expectedLatest: 0,
+      });
+    }
+    const reader = new SheetReader(counting, { maxAgeSeconds: 0 });
+    for (let round = 0; round < 2; round++) {
+      for (let n = 0; n < 1_000; n++) await reader.revision(`s${n}`, 1);
+    }
+    expect(reads).toBe(1_000);
+  });
+
+  it('evicts by bytes: revisions of 1 MB each stay within the budget', async () => {
+    const sheets = new InMemorySheetRepository();
+    let reads = 0;
+    const counting = Object.create(sheets) as InMemorySheetRepository;
+    counting.getRevision = async (id, rev) => {
+      reads++;
+      return sheets.getRevision(id, rev);
+    };
+    const sheet = bigSheet('big', { chars: 500_000 });
+    const bytes = estimateRevisionBytes({ header: {} as never, sheet });
+    for (let n = 0; n < 10; n++) {
+      await sheets.publishRevision({
+        sheet: { ...sheet, id: `b${n}` },
+        archiveKey: `archive/b${n}/1.txt`,
+        reason: 'upload',
+        diff: null,
+        expectedLatest: 0,
+      });
+    }
+    // Room for three of them.
+    const reader = new SheetReader(counting, { maxAgeSeconds: 0, revisionCacheBytes: 3.5 * bytes });
+    for (let n = 0; n < 10; n++) await reader.revision(`b${n}`, 1);
+    expect(reads).toBe(10);
+    for (let n = 7; n < 10; n++) await reader.revision(`b${n}`, 1);
+    expect(reads).toBe(10);
+    await reader.revision('b0', 1);
+    expect(reads).toBe(11);
+  });
+});

@@ -14,6 +14,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { parseSheet } from '../../../shared/index';
 import { DynamoSheetRepository } from '../../../shared/store/dynamo-sheets';
+import { InMemoryRevisionDocuments } from '../../../shared/store/revision-documents';
 import { headerBody } from '../../../shared/store/revision-items';
 import { fixture } from '../../support/pipeline-deps';
 
@@ -40,6 +41,12 @@ it('re-projects the latest revision each round and finally clears projectedRevis
     },
     { ...sheet, sections: [], figures: [] },
   );
+  const documents = new InMemoryRevisionDocuments();
+  const latestDocument = 'parsed/mali/9.beef.json.gz';
+  await documents.put(latestDocument, {
+    header: latestHeader.header,
+    sheet: { ...sheet, sections: [], figures: [] },
+  });
   ddbMock.on(GetCommand).callsFake((input: { Key: { sk: string } }) => {
     if (input.Key.sk === 'META') {
       return {
@@ -52,7 +59,9 @@ it('re-projects the latest revision each round and finally clears projectedRevis
         },
       };
     }
-    if (input.Key.sk === 'REV#00000009#beef#H') return { Item: { body: JSON.stringify(latestHeader) } };
+    if (input.Key.sk === 'REV#00000009#beef#H') {
+      return { Item: { body: JSON.stringify({ ...latestHeader, document: latestDocument }) } };
+    }
     return {};
   });
   ddbMock.on(QueryCommand).resolves({ Items: [] });
@@ -63,7 +72,7 @@ it('re-projects the latest revision each round and finally clears projectedRevis
     return { Attributes: undefined };
   });
 
-  const repo = new DynamoSheetRepository(client, 'table');
+  const repo = new DynamoSheetRepository(client, 'table', { documents });
   await repo.publishRevision({ sheet, archiveKey: 'a', reason: 'upload', diff: null, expectedLatest: 0 });
 
   const updates = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);

@@ -1,5 +1,6 @@
 /**
  * Error paths the emulators cannot produce: throttling, UnprocessedItems, a lost conditional flip.
+ * Revision documents go to an in-memory store; only the table's commands are mocked.
  */
 import {
   ConditionalCheckFailedException,
@@ -11,6 +12,7 @@ import {
   BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -20,6 +22,7 @@ import { RevisionConflictError, TransientStoreError } from '../../../shared/erro
 import { parseSheet } from '../../../shared/index';
 import type { BackoffOptions } from '../../../shared/store/batch-write';
 import { DynamoSheetRepository } from '../../../shared/store/dynamo-sheets';
+import { InMemoryRevisionDocuments } from '../../../shared/store/revision-documents';
 import { fixture } from '../../support/pipeline-deps';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
@@ -35,7 +38,8 @@ const backoff: BackoffOptions = {
   },
   random: () => 0.5,
 };
-const repo = () => new DynamoSheetRepository(client, 'table', { backoff });
+let documents = new InMemoryRevisionDocuments();
+const repo = () => new DynamoSheetRepository(client, 'table', { backoff, documents });
 const input = {
   sheet,
   archiveKey: 'archive/mali/x.txt',
@@ -54,6 +58,7 @@ function throttled() {
 beforeEach(() => {
   ddbMock.reset();
   delays.length = 0;
+  documents = new InMemoryRevisionDocuments();
 });
 
 describe('DynamoSheetRepository error paths', () => {
@@ -66,7 +71,7 @@ describe('DynamoSheetRepository error paths', () => {
     expect((err as TransientStoreError).retryable).toBe(true);
   });
 
-  it('retries UnprocessedItems with growing backoff until every item is written', async () => {
+  it('retries UnprocessedItems of the commit marker and projection until every item is written', async () => {
     let calls = 0;
     ddbMock.on(BatchWriteCommand).callsFake((req: { RequestItems: Record<string, unknown[]> }) => {
       calls++;
@@ -81,35 +86,54 @@ describe('DynamoSheetRepository error paths', () => {
       .commandCalls(BatchWriteCommand)
       .flatMap((c) => c.args[0].input.RequestItems?.table ?? [])
       .map((r) => (r.PutRequest?.Item as { sk: string } | undefined)?.sk);
-    // Every child item of the revision was sent; the two left over were re-sent.
-    const children = sheet.sections.length + sheet.figures.length + 2;
-    expect(written.filter((sk) => sk?.startsWith('REV#00000001#')).length).toBe(children + 2);
+    // The marker and one projection item per figure were sent; the two left over were re-sent.
+    const finalized = written.filter((sk) => sk === 'REV#00000001' || sk?.startsWith('LATEST#F#'));
+    expect(finalized.length).toBe(1 + sheet.figures.length + 2);
     expect(delays.length).toBe(2);
   });
 
-  it('gives up with TransientStoreError when items stay unprocessed, and never flips META', async () => {
+  it('writes the revision as one document plus one header item, never an item per section or figure', async () => {
+    ddbMock.on(BatchWriteCommand).resolves({ UnprocessedItems: {} });
+    ddbMock.on(UpdateCommand).resolves({ Attributes: undefined });
+    await repo().publishRevision(input);
+    const puts = ddbMock.commandCalls(PutCommand).map((c) => c.args[0].input.Item?.sk as string);
+    expect(puts).toEqual([expect.stringMatching(/^REV#00000001#[0-9a-f]{8}#H$/)]);
+    const batched = ddbMock
+      .commandCalls(BatchWriteCommand)
+      .flatMap((c) => c.args[0].input.RequestItems?.table ?? [])
+      .map((r) => String(r.PutRequest?.Item?.sk));
+    expect(batched.filter((sk) => /^REV#\d+#/.test(sk))).toEqual([]);
+    const [key] = [...documents.objects.keys()];
+    expect(key).toMatch(/^parsed\/mali\/1\.[0-9a-f]{8}\.json\.gz$/);
+    expect((await documents.get(key as string))?.sheet).toEqual(sheet);
+  });
+
+  it('gives up with TransientStoreError when finalize items stay unprocessed, leaving META unprojected', async () => {
     ddbMock.on(BatchWriteCommand).callsFake((req: { RequestItems: Record<string, unknown[]> }) => {
       const items = req.RequestItems.table ?? [];
       const puts = items.filter((i) => (i as { PutRequest?: unknown }).PutRequest);
       return { UnprocessedItems: { table: puts.slice(0, 1) } };
     });
+    ddbMock.on(UpdateCommand).resolves({ Attributes: undefined });
     const err = await repo()
       .publishRevision(input)
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TransientStoreError);
-    expect(ddbMock).not.toHaveReceivedCommand(UpdateCommand);
+    // The flip happened; projectedRevision was never set, so the next ingest's finalizeLatest repairs it.
+    const updates = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input.UpdateExpression);
+    expect(updates.some((u) => /projectedRevision = :rev/.test(u ?? ''))).toBe(false);
     // Each 25-item chunk backs off 5, 10, 20 ms (full jitter at 0.5 of 10·2^n) before its 4th and last try.
-    const chunks = Math.ceil((sheet.sections.length + sheet.figures.length + 2) / 25);
+    const chunks = Math.ceil((sheet.figures.length + 1) / 25);
     expect([...delays].sort((a, b) => a - b)).toEqual([5, 10, 20].flatMap((d) => Array(chunks).fill(d)));
   });
 
-  it('maps throttling of the batch itself to TransientStoreError', async () => {
-    ddbMock.on(BatchWriteCommand).rejects(throttled());
+  it('maps throttling of the header put to TransientStoreError and never flips META', async () => {
+    ddbMock.on(PutCommand).rejects(throttled());
     await expect(repo().publishRevision(input)).rejects.toBeInstanceOf(TransientStoreError);
     expect(ddbMock).not.toHaveReceivedCommand(UpdateCommand);
   });
 
-  it('turns a failed flip condition into RevisionConflictError and deletes its own attempt items', async () => {
+  it('turns a failed flip condition into RevisionConflictError and deletes its own attempt header', async () => {
     ddbMock.on(BatchWriteCommand).resolves({ UnprocessedItems: {} });
     ddbMock
       .on(UpdateCommand)
@@ -123,20 +147,16 @@ describe('DynamoSheetRepository error paths', () => {
     const flip = ddbMock.commandCalls(UpdateCommand)[0]?.args[0].input;
     expect(flip?.ConditionExpression).toBe('latestRevision = :expected');
     expect(flip?.ExpressionAttributeValues?.[':expected']).toBe(3);
-    const batches = ddbMock
+    const put = ddbMock.commandCalls(PutCommand).map((c) => c.args[0].input.Item?.sk as string);
+    const deleted = ddbMock
       .commandCalls(BatchWriteCommand)
-      .map((c) => c.args[0].input.RequestItems?.table ?? []);
-    const put = batches
-      .flat()
-      .flatMap((r) => (r.PutRequest ? [(r.PutRequest.Item as { sk: string }).sk] : []));
-    const deleted = batches
-      .flat()
+      .flatMap((c) => c.args[0].input.RequestItems?.table ?? [])
       .flatMap((r) => (r.DeleteRequest ? [(r.DeleteRequest.Key as { sk: string }).sk] : []));
     expect(deleted.sort()).toEqual(put.sort());
     expect(put.every((sk) => sk.startsWith('REV#00000004#'))).toBe(true);
   });
 
-  it('never flips META when the work it must wait for (the archive) fails, and removes its items', async () => {
+  it('never flips META when the work it must wait for (the archive) fails, and removes its header', async () => {
     ddbMock.on(BatchWriteCommand).resolves({ UnprocessedItems: {} });
     const ready = Promise.reject(new TransientStoreError('archive failed'));
     await expect(repo().publishRevision({ ...input, ready })).rejects.toBeInstanceOf(TransientStoreError);
@@ -144,11 +164,10 @@ describe('DynamoSheetRepository error paths', () => {
     const requests = ddbMock
       .commandCalls(BatchWriteCommand)
       .flatMap((c) => c.args[0].input.RequestItems?.table ?? []);
-    const puts = requests.filter((r) => r.PutRequest).length;
-    expect(requests.filter((r) => r.DeleteRequest).length).toBe(puts);
+    expect(requests.filter((r) => r.DeleteRequest).length).toBe(ddbMock.commandCalls(PutCommand).length);
   });
 
-  it('keeps its items when the flip itself fails transiently (it may have been applied)', async () => {
+  it('keeps its header when the flip itself fails transiently (it may have been applied)', async () => {
     ddbMock.on(BatchWriteCommand).resolves({ UnprocessedItems: {} });
     ddbMock.on(UpdateCommand).rejects(throttled());
     await expect(repo().publishRevision(input)).rejects.toBeInstanceOf(TransientStoreError);
@@ -172,7 +191,7 @@ describe('DynamoSheetRepository error paths', () => {
     ddbMock
       .on(BatchGetCommand)
       .resolvesOnce({ Responses: { table: [] }, UnprocessedKeys: { table: { Keys: [metaKey] } } })
-      .resolves({ Responses: { table: [{ id: 'mali', latestRevision: 2 }] } });
+      .resolves({ Responses: { table: [{ id: 'mali', latestRevision: 2, projectedRevision: 2 }] } });
     const page = await repo().queryLatestFigures({ kind: 'date', limit: 10 });
     expect(page.items).toEqual([{ ...sheet.figures[0], sheetId: 'mali', revision: 2, country: 'Mali' }]);
     expect(ddbMock).toHaveReceivedCommandTimes(BatchGetCommand, 2);
