@@ -14,9 +14,23 @@ const PATTERNS: readonly RegExp[] = [
   /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/g,
 ];
 
+// Stretches where not even a fiscal year is a figure.
+const NO_FIGURES: readonly RegExp[] = [
+  // Web addresses: `https://…`, `//2009-2017.state.gov/r/pa/`, `www.example.gov`.
+  /(?:\b[a-z][a-z+.-]*:)?\/\/[^\s)\]]+|\bwww\.[^\s)\]]+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|com|org|net|int|edu|mil)\b(?:\/[^\s)\]]*)?/g,
+  // Chart alt text (`Pie chart summarizing …: State Operations: $0.075 billion.`): its numbers restate a
+  // graphic without saying in prose what they measure; the rest of its line goes with it.
+  /\b(?:Pie|Bar|Line|Column|Donut|Doughnut)\s+(?:chart|graph)\b[^\n]*/g,
+];
+
 /** Spans of `copy` (a matching copy) whose numbers are never figures, sorted and merged. */
 export function excludedSpans(copy: string): Span[] {
-  return mergeSpans(PATTERNS.flatMap((p) => matchSpans(p, copy)));
+  return mergeSpans(PATTERNS.concat(NO_FIGURES).flatMap((p) => matchSpans(p, copy)));
+}
+
+/** Spans of `copy` without any figure at all (web addresses, chart alt text), sorted and merged. */
+export function noFigureSpans(copy: string): Span[] {
+  return mergeSpans(NO_FIGURES.flatMap((p) => matchSpans(p, copy)));
 }
 
 // The number names a provision, page or document; it does not measure anything.
@@ -38,7 +52,8 @@ export function isReference(copy: string, start: number, end: number): boolean {
   if (prev === 45 && isLetter(prev2)) return !TIME_PREFIX.test(copy.slice(Math.max(0, start - 7), start));
   if (
     isLetter(copy.charCodeAt(end)) ||
-    (copy.charAt(end) === '-' && /\d/.test(copy.charAt(end + 1)) && isLetter(prev2))
+    // A code such as `388-001` (a zero-led or three-digit part after the dash), not a range `15-17`.
+    (copy.charAt(end) === '-' && /^-(?:0\d|\d{3})/.test(copy.slice(end, end + 4)) && end - start >= 3)
   )
     return true;
   const window = copy.slice(Math.max(0, start - 40), start);

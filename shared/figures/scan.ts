@@ -1,11 +1,15 @@
 /** One pass over a matching copy: dates first, then every other number classified by its context. */
+
+import { currencyBefore } from './currency';
 import { extractDates } from './dates';
-import { excludedSpans, isReference } from './exclusions';
+import { excludedSpans, isReference, noFigureSpans } from './exclusions';
 import { classifyNumber, withQualifier } from './measures';
+import { isNamePart } from './names';
 import type { NumberSpan } from './numbers';
 import { numbersInCopy } from './numbers';
+import { rangeEnds } from './range-ends';
 import type { RawFigure } from './raw-figure';
-import { mergeSpans, overlapsAny } from './span';
+import { mergeSpans, overlapsAny, type Span } from './span';
 
 /**
  * Every figure of `copy` in text order, without overlaps. Month-day dates (`June 7`) come back with a
@@ -13,17 +17,36 @@ import { mergeSpans, overlapsAny } from './span';
  */
 export function scanFigures(copy: string, lenient: boolean): RawFigure[] {
   const excluded = excludedSpans(copy);
-  const dates = extractDates(copy).filter((d) => !overlapsAny(excluded, d.start, d.end) || d.fiscal === true);
-  const claimed = mergeSpans([...excluded, ...dates.map((d) => ({ start: d.start, end: d.end }))]);
-  const figures: RawFigure[] = [...dates];
-  const numbers = numbersInCopy(copy, lenient).filter(
-    (n) => !overlapsAny(claimed, n.start, n.end) && !isReference(copy, n.start, n.end),
+  const none = noFigureSpans(copy);
+  const dates = extractDates(copy).filter(
+    (d) =>
+      !overlapsAny(none, d.start, d.end) && (!overlapsAny(excluded, d.start, d.end) || d.fiscal === true),
   );
+  const spans: Span[] = excluded.slice();
+  for (const d of dates) spans.push({ start: d.start, end: d.end });
+  const claimed = mergeSpans(spans);
+  const figures: RawFigure[] = dates.slice();
+  const numbers = numbersInCopy(copy, lenient).filter(
+    (n) =>
+      !overlapsAny(claimed, n.start, n.end) &&
+      (currencyBefore(copy, n.start) !== undefined ||
+        (!isReference(copy, n.start, n.end) && !isNamePart(copy, n))),
+  );
+  const classified = numbers.map((n) => classifyNumber(copy, n, lenient));
   for (let i = 0; i < numbers.length; i++) {
     const n = numbers[i];
-    const f = n === undefined ? undefined : classifyNumber(copy, n, lenient);
-    if (f === undefined) continue;
+    const f = classified[i];
     const next = numbers[i + 1];
+    const range =
+      n === undefined || next === undefined || f?.kind === 'date'
+        ? undefined
+        : rangeEnds(copy, n, f, next, classified[i + 1]);
+    if (range !== undefined) {
+      figures.push(range[0], range[1]);
+      i++;
+      continue;
+    }
+    if (f === undefined) continue;
     const cents = f.kind === 'money' && next !== undefined ? withCents(copy, f, next, lenient) : undefined;
     figures.push(cents ?? f);
     if (cents !== undefined) i++;
