@@ -65,7 +65,6 @@ const IRREGULAR_PLURALS = new Set([
   'livestock',
 ]);
 
-const WORD_AFTER = /^\s+([A-Za-z][a-z]*|[A-Z]{2,}s)\b/;
 // `IDPs surged past 372,000`: a plural subject, a verb, then the number.
 const NOUN_BEFORE =
   /\b([A-Z]{2,}s|[a-z]{3,}s)\s+(?:[a-z]+ed|rose|grew|fell|reached|hit|topped|stood\s+at|number(?:ed)?)\s+(?:(?:approximately|about|around|roughly|over|past|more\s+than|nearly|almost|less\s+than|under|below|above|at\s+least|up\s+to)\s+)?$/;

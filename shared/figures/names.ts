@@ -34,5 +34,17 @@ export function isNamePart(copy: string, n: NumberSpan): boolean {
   if (word.length < 2 || !/^(?:[A-Z][a-z]+|[A-Z]{2,})$/.test(word)) return false;
   if (w > 0 && /[A-Za-z0-9.'-]/.test(copy.charAt(w - 1))) return false;
   if (PHRASE_WORDS.has(word.toLowerCase())) return false;
-  return !atSentenceStart(copy, w);
+  // An acronym names a thing even at a line start (`CBJ 2006`, `COP 26`).
+  return /^[A-Z]{2,}$/.test(word) || !atSentenceStart(copy, w);
+}
+
+// Two or more capitalized words (small words allowed between) after a fiscal year, optionally after a colon.
+const TITLE_AFTER = /^:?\s+[A-Z][a-z]+(?:\s+(?:in|of|and|the|for|on|to))*\s+[A-Z][a-z]+/;
+
+/**
+ * True when the fiscal year ending at `end` is part of a document's name (`the FY 2006 Congressional Budget
+ * Justification`, `Fiscal Year 2019: Year in Review`) rather than dating the prose.
+ */
+export function namesDocument(copy: string, end: number): boolean {
+  return TITLE_AFTER.test(copy.slice(end, end + 60));
 }

@@ -3,13 +3,15 @@
 import { currencyBefore } from './currency';
 import { extractDates } from './dates';
 import { excludedSpans, isReference, noFigureSpans } from './exclusions';
+import { withListScale } from './list-scale';
 import { classifyNumber, withQualifier } from './measures';
-import { isNamePart } from './names';
+import { isNamePart, namesDocument } from './names';
 import type { NumberSpan } from './numbers';
 import { numbersInCopy } from './numbers';
 import { rangeEnds } from './range-ends';
 import type { RawFigure } from './raw-figure';
 import { mergeSpans, overlapsAny, type Span } from './span';
+import { wordFigures } from './word-figures';
 
 /**
  * Every figure of `copy` in text order, without overlaps. Month-day dates (`June 7`) come back with a
@@ -20,12 +22,16 @@ export function scanFigures(copy: string, lenient: boolean): RawFigure[] {
   const none = noFigureSpans(copy);
   const dates = extractDates(copy).filter(
     (d) =>
-      !overlapsAny(none, d.start, d.end) && (!overlapsAny(excluded, d.start, d.end) || d.fiscal === true),
+      !overlapsAny(none, d.start, d.end) &&
+      (!overlapsAny(excluded, d.start, d.end) || d.fiscal === true) &&
+      !(d.fiscal === true && namesDocument(copy, d.end)),
   );
+  const words = wordFigures(copy).filter((w) => !overlapsAny(excluded, w.start, w.end));
   const spans: Span[] = excluded.slice();
   for (const d of dates) spans.push({ start: d.start, end: d.end });
+  for (const w of words) spans.push({ start: w.start, end: w.end });
   const claimed = mergeSpans(spans);
-  const figures: RawFigure[] = dates.slice();
+  const figures: RawFigure[] = dates.concat(words);
   const numbers = numbersInCopy(copy, lenient).filter(
     (n) =>
       !overlapsAny(claimed, n.start, n.end) &&
@@ -59,7 +65,7 @@ export function scanFigures(copy: string, lenient: boolean): RawFigure[] {
     out.push(withQualifier(copy, f));
     lastEnd = f.end;
   }
-  return out;
+  return withListScale(copy, out);
 }
 
 const CENTS_AFTER = /^\s+cents?\b/i;
