@@ -262,9 +262,19 @@ function round(v: number): number {
   return Math.round(v * 1e6) / 1e6;
 }
 
+const SPREAD_BEFORE = /(?:\d|thousand|million|billion|dollars|euros|percent|%)\s+$/i;
+
 /** Adds the qualifier written before the figure, if any. */
 export function withQualifier(copy: string, f: RawFigure): RawFigure {
   if (f.kind === 'date') return f;
   const q = qualifierBefore(copy, f.start);
-  return q === undefined ? f : { ...f, qualifier: q.qualifier };
+  if (q === undefined) return f;
+  // `$122 million over five years`: `over` after an amount spreads it across the years.
+  if (
+    f.kind === 'duration' &&
+    q.qualifier === 'over' &&
+    SPREAD_BEFORE.test(copy.slice(Math.max(0, q.start - 12), q.start))
+  )
+    return f;
+  return { ...f, qualifier: q.qualifier };
 }
