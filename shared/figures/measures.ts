@@ -131,7 +131,8 @@ function physicalQuantity(copy: string, n: NumberSpan): RawFigure | undefined {
   const m = PHYSICAL_UNIT.exec(copy.slice(n.end, n.end + 24));
   const unit = m?.[1];
   if (m === null || unit === undefined || n.value <= 0) return undefined;
-  return { kind: 'count', value: n.value, unit, start: n.start, end: n.end };
+  // The span takes the unit in, as it takes a counted noun in.
+  return { kind: 'count', value: n.value, unit, start: n.start, end: n.end + m[0].length };
 }
 
 // Function words that cannot modify a counted noun (`15 of the countries` counts nothing).
