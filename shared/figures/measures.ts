@@ -91,10 +91,19 @@ function countedNounAfter(copy: string, pos: number): { unit: string; end: numbe
     words.push(word);
     if (isPluralNoun(word) || (k > 0 && /^[A-Z][a-z]{2,}s$/.test(word) && !/(?:ss|us|is)$/.test(word)))
       return { unit: words.join(' '), end: at };
-    if (NOT_MODIFIERS.has(word.toLowerCase()) || (k === 0 && /^[A-Z][a-z]+s$/.test(word))) return undefined;
+    if (
+      NOT_MODIFIERS.has(word.toLowerCase()) ||
+      MONTH_WORD.test(word) ||
+      (k === 0 && /^[A-Z][a-z]+s$/.test(word))
+    )
+      return undefined;
   }
   return undefined;
 }
+
+// `12 March`: a day, not the first word of a counted noun.
+const MONTH_WORD =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 // A word after a number: a plain word, an acronym (`AIDS`), `U.S.`, or a hyphenated compound (`UN-member`).
 const MODIFIER_OR_NOUN = /^\d?\s+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z]*(?:-[A-Za-z]+)*)(?![A-Za-z'-]|\.[A-Za-z])/;

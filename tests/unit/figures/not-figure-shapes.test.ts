@@ -22,6 +22,7 @@ describe('numbers real pages hold that are not figures', () => {
     expect(texts('The Sabre 19 exercise, the Three Guianas and Vision 2040 were discussed.')).toEqual([]);
     expect(texts('The OSCE-led 3+2 talks resumed.')).toEqual([]);
     expect(texts('Links:\nCBJ 2007\nMore')).toEqual([]);
+    expect(texts('On 12 March Zorland Americans met.')).toEqual([]);
   });
 
   it('still reads a number after a currency code or at a sentence start', () => {
