@@ -18,8 +18,8 @@ import { wordFigures } from './word-figures';
  * `--MM-DD` value for the caller to resolve against its sentence.
  */
 export function scanFigures(copy: string, lenient: boolean): RawFigure[] {
-  const excluded = excludedSpans(copy);
   const none = noFigureSpans(copy);
+  const excluded = excludedSpans(copy, none);
   const dates = extractDates(copy).filter(
     (d) =>
       !overlapsAny(none, d.start, d.end) &&
@@ -35,8 +35,8 @@ export function scanFigures(copy: string, lenient: boolean): RawFigure[] {
   const numbers = numbersInCopy(copy, lenient).filter(
     (n) =>
       !overlapsAny(claimed, n.start, n.end) &&
-      (currencyBefore(copy, n.start) !== undefined ||
-        (!isReference(copy, n.start, n.end) && !isNamePart(copy, n))),
+      ((!isReference(copy, n.start, n.end) && !isNamePart(copy, n)) ||
+        currencyBefore(copy, n.start) !== undefined),
   );
   const classified = numbers.map((n) => classifyNumber(copy, n, lenient));
   for (let i = 0; i < numbers.length; i++) {
