@@ -1,11 +1,13 @@
 /**
  * `npm run conformance`: runs the figure extractor over the Recognizers-Text English specs in
- * ../shared/specs/Specs (when present) and prints the pass rate per file, compared by value.
+ * ../shared/specs/Specs (when present) and prints the pass rate per file, compared by value; then the date
+ * extractor specs on their absolute cases (scripts/date-conformance.ts).
  * `-- --verbose` lists the failing cases.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractMoney, extractNumberRanges, extractNumbers, extractPercents } from '../shared/figures';
+import { DATE_FILES, scoreDateFile } from './date-conformance';
 
 interface SpecResult {
   Text: string;
@@ -167,7 +169,6 @@ function main(): void {
         console.log(`    want ${show(expected).join(', ')}\n    got  ${show(actual).join(', ')}`);
       }
     }
-    const rate = (p: number, n: number) => (n === 0 ? 'n/a' : `${((100 * p) / n).toFixed(1)}%`);
     rows.push([
       model.file,
       String(supported),
@@ -178,7 +179,39 @@ function main(): void {
       rate(passed, cases.length),
     ]);
   }
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  printTable(rows);
+  const dateRows: string[][] = [
+    ['file', 'absolute cases', 'passed', 'rate', 'skipped (relative or not in JS)', 'compared by span only'],
+  ];
+  for (const file of DATE_FILES) {
+    const row = scoreDateFile(specs, file, verbose);
+    if (row === undefined) {
+      console.log(`conformance: ${file} missing; skipped.`);
+      continue;
+    }
+    dateRows.push([
+      file,
+      String(row.scored),
+      String(row.passed),
+      rate(row.passed, row.scored),
+      String(row.skipped),
+      String(row.spanOnly),
+    ]);
+  }
+  console.log('');
+  printTable(dateRows);
+}
+
+function rate(p: number, n: number): string {
+  return n === 0 ? 'n/a' : `${((100 * p) / n).toFixed(1)}%`;
+}
+
+function printTable(rows: readonly string[][]): void {
+  const widths: number[] = [];
+  for (const r of rows)
+    r.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length);
+    });
   for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
 }
 

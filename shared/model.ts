@@ -35,6 +35,7 @@ export interface Figure {
   /** Date figures only: the end of a range (`2018-2021` → value 2018, to 2021). */
   to?: string;
   sectionId: string;
+  /** The trimmed sentence holding the figure; at most 300 characters around it when the sentence is longer. */
   sentence: string;
 }
 

@@ -1,4 +1,5 @@
 /** Currency markers around a number: symbols and codes before it, names after it. */
+import { localCurrencyAfter, localCurrencyBefore } from './local-currency';
 
 export interface CurrencyMarker {
   /** ISO 4217 code. */
@@ -35,10 +36,13 @@ const PREFIX = new RegExp(
 
 const SYMBOLS: Readonly<Record<string, string>> = { '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR' };
 
-/** A currency symbol or code immediately before `pos` (`$`, `US$ `, `€`, `USD `). */
+/** A currency symbol or code immediately before `pos` (`$`, `US$ `, `€`, `USD `, `FCFA `, `KSh`). */
 export function currencyBefore(copy: string, pos: number): CurrencyMarker | undefined {
   const from = Math.max(0, pos - 8);
-  const m = PREFIX.exec(copy.slice(from, pos));
+  const window = copy.slice(from, pos);
+  const local = localCurrencyBefore(window, from);
+  if (local !== undefined) return local;
+  const m = PREFIX.exec(window);
   if (m === null) return undefined;
   const g = m.groups ?? {};
   const at = from + m.index;
@@ -109,6 +113,8 @@ const SUFFIX =
 
 /** A currency name right after `pos` (` million dollars` already consumed by the number): `dollars`, `euros`. */
 export function currencyAfter(copy: string, pos: number): CurrencyMarker | undefined {
+  const local = localCurrencyAfter(copy.slice(pos, pos + 32), pos);
+  if (local !== undefined) return local;
   const m = SUFFIX.exec(copy.slice(pos, pos + 32));
   const sym = m?.groups?.sym;
   if (m !== null && sym !== undefined)

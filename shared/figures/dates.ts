@@ -37,10 +37,11 @@ const YEAR = String.raw`(?:1[5-9]|20|21)\d{2}`;
 
 const DATE = new RegExp(
   [
-    String.raw`\b(?<mdyM>${MONTH})\s+(?<mdyD>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<mdyY>${YEAR})\b`,
+    String.raw`\b(?<mdyM>${MONTH})\s+(?<mdyD>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(?<mdyY>${YEAR})\b`,
+    String.raw`\b(?<rM>${MONTH})\s*(?:-|to|through|until|and)\s*(?<rToM>${MONTH}),?\s+(?<rY>${YEAR})\b`,
     String.raw`\b(?<dmyD>\d{1,2})\s+(?<dmyM>${MONTH})\.?,?\s+(?<dmyY>${YEAR})\b`,
     String.raw`\b(?<myM>${MONTH}),?\s+(?<myY>${YEAR})\b`,
-    String.raw`\b(?:FY|[Ff]iscal [Yy]ear)\s?'?(?<fy>${YEAR}|\d{2})\b(?:\s?-\s?(?:FY\s?)?(?<fyTo>${YEAR}|\d{2})\b)?`,
+    String.raw`\b(?:FY|[Ff]iscal [Yy]ear(?:\s*\(FY\))?)\s?'?(?<fy>${YEAR}|\d{2})\b(?:\s?-\s?(?:FY\s?)?(?<fyTo>${YEAR}|\d{2})\b)?`,
     String.raw`\b(?<from>${YEAR})\s?-\s?(?<to>${YEAR}|\d{2})\b(?!-)`,
     String.raw`\b(?<mdM>${MONTH})\s+(?<mdD>\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\s*\d)`,
   ].join('|'),
@@ -83,6 +84,15 @@ export function extractDates(copy: string): RawFigure[] {
       const day = Number(g.mdyD ?? g.dmyD);
       if (validDay(Number(year), month, day))
         out.push({ kind: 'date', value: `${year}-${pad(month)}-${pad(day)}`, start, end });
+    } else if (g.rY !== undefined) {
+      // `from February to October 2008`: both months take the year written once.
+      const toMonth = monthNumber(g.rToM ?? '');
+      const from = monthNumber(g.rM ?? '');
+      const toAt = end - m[0].length + m[0].lastIndexOf(g.rToM ?? '');
+      if (from < toMonth) {
+        out.push({ kind: 'date', value: `${g.rY}-${pad(from)}`, start, end: start + (g.rM ?? '').length });
+        out.push({ kind: 'date', value: `${g.rY}-${pad(toMonth)}`, start: toAt, end });
+      }
     } else if (g.myY !== undefined) {
       out.push({ kind: 'date', value: `${g.myY}-${pad(month)}`, start, end });
     } else if (g.fy !== undefined) {

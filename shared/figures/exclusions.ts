@@ -14,9 +14,46 @@ const PATTERNS: readonly RegExp[] = [
   /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/g,
 ];
 
-/** Spans of `copy` (a matching copy) whose numbers are never figures, sorted and merged. */
-export function excludedSpans(copy: string): Span[] {
-  return mergeSpans(PATTERNS.flatMap((p) => matchSpans(p, copy)));
+// Chart alt text (`Pie chart summarizing …: State Operations: $0.075 billion.`): its numbers restate a
+// graphic without saying in prose what they measure; the rest of its line goes with it.
+const CHART = /\b(?:Pie|Bar|Line|Column|Donut|Doughnut)\s+(?:chart|graph)\b[^\n]*/g;
+// Where a web address shows itself: `//`, `www.` or a top-level domain; the address is grown from there.
+const URL_MARK = /\/\/|\bwww\.|\.(?:gov|com|org|net|int|edu|mil)(?![A-Za-z])/g;
+
+function isUrlChar(c: string): boolean {
+  return c !== '' && !/[\s)\]"'<>]/.test(c);
+}
+
+/** Web addresses (`https://…`, `//2009-2017.state.gov/r/pa/`, `www.example.gov`): one pass, no backtracking. */
+function urlSpans(copy: string): Span[] {
+  const out: Span[] = [];
+  URL_MARK.lastIndex = 0;
+  for (let m = URL_MARK.exec(copy); m !== null; m = URL_MARK.exec(copy)) {
+    let start = m.index;
+    const floor = out[out.length - 1]?.end ?? 0;
+    while (start > floor && /[\w.:+-]/.test(copy.charAt(start - 1))) start--;
+    let end = m.index + m[0].length;
+    while (end < copy.length && isUrlChar(copy.charAt(end))) end++;
+    // A sentence's closing period is not part of the address.
+    while (end > m.index + m[0].length && /[.,;:]/.test(copy.charAt(end - 1))) end--;
+    out.push({ start, end });
+    URL_MARK.lastIndex = Math.max(URL_MARK.lastIndex, end);
+  }
+  return out;
+}
+
+/** Spans of `copy` (a matching copy) whose numbers are never figures, sorted and merged; `none` from {@link noFigureSpans}. */
+export function excludedSpans(copy: string, none: readonly Span[]): Span[] {
+  const spans = PATTERNS.flatMap((p) => matchSpans(p, copy));
+  for (const s of none) spans.push(s);
+  return mergeSpans(spans);
+}
+
+/** Spans of `copy` without any figure at all (web addresses, chart alt text), sorted and merged. */
+export function noFigureSpans(copy: string): Span[] {
+  const spans = urlSpans(copy);
+  for (const s of matchSpans(CHART, copy)) spans.push(s);
+  return mergeSpans(spans);
 }
 
 // The number names a provision, page or document; it does not measure anything.
@@ -38,7 +75,8 @@ export function isReference(copy: string, start: number, end: number): boolean {
   if (prev === 45 && isLetter(prev2)) return !TIME_PREFIX.test(copy.slice(Math.max(0, start - 7), start));
   if (
     isLetter(copy.charCodeAt(end)) ||
-    (copy.charAt(end) === '-' && /\d/.test(copy.charAt(end + 1)) && isLetter(prev2))
+    // A code such as `388-001` (a zero-led or three-digit part after the dash), not a range `15-17`.
+    (copy.charAt(end) === '-' && /^-(?:0\d|\d{3})/.test(copy.slice(end, end + 4)) && end - start >= 3)
   )
     return true;
   const window = copy.slice(Math.max(0, start - 40), start);

@@ -3,10 +3,12 @@
  * sentence, section and period (DESIGN.md "The parsed document").
  */
 import type { Figure, Section } from '../model';
+import { clauseFiscalYear, refersToFiscalYear } from './clause-period';
 import { matchingCopy } from './matching-copy';
-import { sentencePeriod } from './period';
+import { namesFiscalRange, sentencePeriod } from './period';
 import type { RawFigure } from './raw-figure';
 import { scanFigures } from './scan';
+import { sentenceAround } from './sentence-window';
 import { sentenceSpans, spanIndexAt } from './sentences';
 
 export { extractMoney, extractPercents, type MeasureSpan } from './measures-api';
@@ -33,22 +35,44 @@ export function extractFigures(text: string, sections: readonly Section[]): Figu
     else list.push(f);
   }
   const figures: Figure[] = [];
+  // The last single fiscal year a sentence of the current section named, for `during the fiscal year`.
+  let named: { section: string; year: number } | undefined;
   for (const [si, list] of bySentence) {
-    const span = sentences[si];
-    const sentence = span === undefined ? '' : text.slice(span.start, span.end).trim();
+    const span = sentences[si] ?? { start: 0, end: 0 };
+    const sentenceCopy = copy.slice(span.start, span.end);
     const resolved = resolveMonthDays(list);
-    const period = sentencePeriod(
-      span === undefined ? '' : copy.slice(span.start, span.end),
-      resolved.filter((f) => f.kind === 'date'),
-    );
+    const dates = resolved.filter((f) => f.kind === 'date');
+    const fiscal = dates.filter((f) => f.fiscal === true);
+    const section = sectionIdAt(sections, list[0]?.start ?? 0);
+    const several =
+      new Set(fiscal.map((d) => `${d.value}-${d.to ?? ''}`)).size > 1 && !namesFiscalRange(sentenceCopy);
+    let period = several ? undefined : sentencePeriod(sentenceCopy, dates);
+    if (
+      period === undefined &&
+      fiscal.length === 0 &&
+      named?.section === section &&
+      refersToFiscalYear(sentenceCopy)
+    )
+      period = { fiscalYear: named.year };
+    if (period !== undefined && 'fiscalYear' in period && period.fiscalYear !== undefined)
+      named = { section, year: period.fiscalYear };
+    const measured = resolved.filter((f) => PERIOD_KINDS.has(f.kind));
+    let m = 0;
     for (const f of resolved) {
-      const withPeriod = period !== undefined && PERIOD_KINDS.has(f.kind) ? { ...f, period } : f;
+      let own = period;
+      if (several && PERIOD_KINDS.has(f.kind)) {
+        const prevEnd = measured[m - 1]?.end ?? span.start;
+        const nextStart = measured[m + 1]?.start ?? span.end;
+        own = clauseFiscalYear(copy, span, f, fiscal, prevEnd, nextStart);
+        m++;
+      }
+      const withPeriod = own !== undefined && PERIOD_KINDS.has(f.kind) ? { ...f, period: own } : f;
       figures.push({
         id: '',
         ...withPeriod,
         text: text.slice(f.start, f.end),
         sectionId: sectionIdAt(sections, f.start),
-        sentence,
+        sentence: sentenceAround(text, span, f.start, f.end),
       });
     }
   }
@@ -76,13 +100,16 @@ function resolveMonthDays(list: readonly RawFigure[]): RawFigure[] {
   return out;
 }
 
+/** Sections come in text order: a binary search for the last one starting at or before `pos`. */
 function sectionIdAt(sections: readonly Section[], pos: number): string {
-  let fallback: string | undefined;
-  for (const s of sections) {
-    if (pos >= s.start && pos < s.end) return s.id;
-    if (s.start <= pos) fallback = s.id;
+  let lo = 0;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sections[mid]?.start ?? 0) <= pos) lo = mid + 1;
+    else hi = mid;
   }
-  return fallback ?? sections[0]?.id ?? 'lead';
+  return sections[lo - 1]?.id ?? sections[0]?.id ?? 'lead';
 }
 
 export { extractNumberRanges, type RangeSpan } from './ranges';

@@ -44,9 +44,11 @@ export interface Token {
   decimal: boolean;
 }
 
-const DIGITS_STRICT = String.raw`\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?: \d{3})+(?![\d,]|\.\d\d\d)|\d+`;
+// A thousands group followed by one more digit is a footnote marker fused to the number (`300,0001`).
+const FOOTNOTED = String.raw`\d{1,3}(?:,\d{3})+(?=\d(?![\d,]))`;
+const DIGITS_STRICT = String.raw`\d{1,3}(?:,\d{3})+(?!\d)|${FOOTNOTED}|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?: \d{3})+(?![\d,]|\.\d\d\d)|\d+`;
 // Lenient mode also reads a comma as a decimal separator when it cannot be a thousands separator (`1,3`).
-const DIGITS_LENIENT = String.raw`\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?: \d{3})+(?![\d,]|\.\d\d\d)|(?<![\d,])\d+,\d{1,2}(?![\d,])|\d+`;
+const DIGITS_LENIENT = String.raw`\d{1,3}(?:,\d{3})+(?!\d)|${FOOTNOTED}|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?: \d{3})+(?![\d,]|\.\d\d\d)|(?<![\d,])\d+,\d{1,2}(?![\d,])|\d+`;
 
 function digitPattern(digits: string): RegExp {
   // Sticky: tried only where the lexer sees a digit or a `.` before a digit.
@@ -198,7 +200,8 @@ export function tokenize(copy: string, lenient: boolean): Token[] {
         continue;
       }
       const end = i + m[0].length;
-      i = end;
+      // The footnote digit after `300,000` belongs to no number.
+      i = m[2] === undefined && isDigit(copy.charCodeAt(end)) && /,\d{3}$/.test(raw) ? end + 1 : end;
       const token: Token = {
         cls: 'num',
         start: m.index,

@@ -121,7 +121,7 @@ class Parser extends WordNumberParser {
     // Scale words after digits: `7.2 million`, `322 hundred`, `3 dozens`, `10 bln`, `1,674.5 G` (lenient).
     let scale = 1;
     for (;;) {
-      const k = this.follow(next - 1, false);
+      const k = this.gluedScale(next - 1) ?? this.follow(next - 1, false);
       const s = k === undefined ? undefined : this.toks[k];
       if (k === undefined || s === undefined) break;
       if (s.cls === 'scale' || s.cls === 'hundred' || s.cls === 'dozen') {
@@ -133,6 +133,15 @@ class Parser extends WordNumberParser {
       next = k + 1;
     }
     return scale > 1 ? this.andFraction({ value, next }, scale) : { value, next };
+  }
+
+  /** `$375-million`: a scale word hyphenated to the digits; the index of the scale token, else undefined. */
+  private gluedScale(i: number): number | undefined {
+    const t = this.toks[i];
+    const dash = this.toks[i + 1];
+    const s = this.toks[i + 2];
+    if (t === undefined || dash?.cls !== 'dash' || s?.cls !== 'scale') return undefined;
+    return dash.start === t.end && s.start === dash.end ? i + 2 : undefined;
   }
 
   /** `3 million and a half` = 3.5 million: a fraction after a scale is a fraction of that scale. */

@@ -6,6 +6,11 @@ const FY_RANGE = /\b(?:from|between)\s+FY\s?(\d{4})\s+(?:to|through|until|and)\s
 const YEAR_RANGE_WORDS =
   /\b(?:from|between)\s+((?:19|20)\d{2})\s+(?:to|through|until|and)\s+((?:19|20)\d{2})\b/i;
 
+/** True when the sentence spans fiscal years in words (`from FY 2011 to FY 2020`). */
+export function namesFiscalRange(sentence: string): boolean {
+  return FY_RANGE.test(sentence);
+}
+
 /**
  * The period of a sentence from its date figures and wording. `From FY 2011 to FY 2020` → fiscal range;
  * one fiscal year → that year; several different fiscal years without a range → none (ambiguous);

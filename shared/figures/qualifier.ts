@@ -48,7 +48,10 @@ export function qualifierBefore(
   const m = BEFORE.exec(window);
   const word = m?.[1];
   if (m === null || word === undefined) return undefined;
-  const qualifier = QUALIFIERS[word.toLowerCase().replace(/\s+/g, ' ')];
+  const key = word.toLowerCase().replace(/\s+/g, ' ');
+  const qualifier = QUALIFIERS[key];
   if (qualifier === undefined) return undefined;
+  // `over the past 75 years` means during them, not more than them.
+  if (key === 'past' && /\bthe\s+$/i.test(window.slice(0, m.index + m[0].indexOf(word)))) return undefined;
   return { qualifier, start: from + m.index + m[0].indexOf(word) };
 }

@@ -45,7 +45,8 @@ const ABBREVIATIONS = new Set([
   'ft',
 ]);
 
-const CANDIDATE = /[.!?]["')\]]*(?=[ \t]+["'([•]?[A-Z0-9])|\n/g;
+// A sentence may start with a currency sign too (`$5 million was pledged.`).
+const CANDIDATE = /[.!?]["')\]]*(?=[ \t]+["'([•]?[A-Z0-9$€£¥])|\n/g;
 
 /** Sentence spans covering `copy` in order (whitespace included; callers trim). */
 export function sentenceSpans(copy: string): Span[] {

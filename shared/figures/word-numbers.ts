@@ -17,9 +17,16 @@ export interface IntegerParse extends Parsed {
 }
 
 /** Parses spelled-out integers, decimals and fractions from a token position. */
+// A fraction's numerator is short (`one hundred thirty fifths`); the look-ahead reads no further.
+const NUMERATOR_TOKENS = 12;
+
 export class WordNumberParser extends TokenCursor {
-  /** Spelled-out integer starting at token `i` (`a hundred`, `twenty-one trillion and three hundred`). */
-  integer(i: number): IntegerParse | undefined {
+  /**
+   * Spelled-out integer starting at token `i` (`a hundred`, `twenty-one trillion and three hundred`).
+   * `nested` is the look-ahead for a fraction's numerator: a few tokens, never looking further ahead
+   * itself, so `one million and one million and …` costs linear time and no recursion depth.
+   */
+  integer(i: number, nested = false): IntegerParse | undefined {
     let total = 0;
     let current = 0;
     let lastAdded = 0;
@@ -29,7 +36,8 @@ export class WordNumberParser extends TokenCursor {
     const classes: TokenClass[] = [];
     let j = i;
     let next = i;
-    while (j < this.toks.length) {
+    const stop = nested ? Math.min(this.toks.length, i + NUMERATOR_TOKENS) : this.toks.length;
+    while (j < stop) {
       const t = this.tok(j);
       const c = t.cls;
       let ok = false;
@@ -87,7 +95,7 @@ export class WordNumberParser extends TokenCursor {
           (kc === 'unit' || kc === 'teen' || kc === 'tens') &&
           k !== undefined &&
           // `one million and two thirds` is 1⅔ million; `one hundred and three quarters` is 100¾.
-          !(prev === 'scale' ? this.fraction(k) !== undefined : this.quarterFraction(k));
+          (nested || !(prev === 'scale' ? this.fraction(k, true) !== undefined : this.quarterFraction(k)));
       } else if (c === 'point') {
         if (prev !== undefined && prev !== 'and' && prev !== 'a') {
           const dec = this.decimals(j);
@@ -122,7 +130,7 @@ export class WordNumberParser extends TokenCursor {
 
   /** `and three quarters` / `and a half`: these bind as a fraction added to what precedes. */
   protected quarterFraction(k: number): boolean {
-    const n = this.integer(k);
+    const n = this.integer(k, true);
     if (n === undefined) return false;
     const d = this.cls(n.next);
     return (d === 'quarter' || d === 'half') && this.adjacent(n.next - 1, n.next);
@@ -163,16 +171,16 @@ export class WordNumberParser extends TokenCursor {
   }
 
   /** `two thirds`, `a fifth`, `one hundred thirty fifths` (100/35), `twenty one fifths` (21/5). */
-  protected fraction(i: number): Parsed | undefined {
+  protected fraction(i: number, nested = false): Parsed | undefined {
     if (this.cls(i) === 'a') {
       const k = this.follow(i, false);
       const d = k === undefined ? undefined : this.denominator(k);
       if (d !== undefined && !d.plural) return { value: 1 / d.value, next: d.next };
-      const n = this.integer(i);
+      const n = this.integer(i, nested);
       if (n === undefined) return undefined;
       return this.fractionAfter(n);
     }
-    const n = this.integer(i);
+    const n = this.integer(i, nested);
     return n === undefined ? undefined : this.fractionAfter(n);
   }
 
