@@ -41,6 +41,7 @@ const WHOLE_LINE: readonly RegExp[] = [
   /^!\[[^\]]*\]\([^)]*\)$/u,
   /^flag of\s+\S.{0,50}$/iu,
   /^(?:photo|image|picture)(?:\s+(?:of|showing|shows)\b|:)/iu,
+  /^(?:©|\(c\)|copyright\b)/iu,
   // Notices about file formats and viewers.
   /\b(?:get (?:adobe )?acrobat reader|linked documents are in pdf format|click (?:here )?to (?:read|view|download)\b)/iu,
 ];

@@ -1,4 +1,5 @@
 import { countriesIn, firstCountryIn } from './country';
+import { isSiteFurniture } from './furniture';
 import {
   countryFromTitle,
   isBureauLine,
@@ -19,7 +20,8 @@ export interface SheetHeader {
 
 /**
  * Strips the frame around a sheet's body: leading header blocks (title, bureau, "Fact Sheet", date — as
- * separate blocks or as the lines of one block), "Note to our readers" notices, and trailing furniture
+ * separate blocks or as the lines of one block), "Note to our readers" notices, blocks that are only site
+ * furniture (banner lines, captions, share and search widgets), and trailing furniture
  * (the department's name, headings with nothing under them). Header values fill the fields of `known`
  * that are still null.
  */
@@ -35,10 +37,14 @@ export function stripFrame(
     const lines = block.kind === 'paragraph' && block.lines ? block.lines : [block.text];
     if (!lines.every((line) => absorbHeaderLine(line, header))) break;
   }
-  const body = blocks
-    .slice(first)
-    .filter((block) => !(block.kind === 'paragraph' && isReaderNote(block.text)));
+  const body = blocks.slice(first).filter((block) => !isFrameBlock(block));
   return { header, body: dropTrailingFurniture(body) };
+}
+
+/** A reader notice about the site, or a heading or paragraph that is only site furniture. */
+function isFrameBlock(block: RawBlock): boolean {
+  if (block.kind === 'list') return false;
+  return (block.kind === 'paragraph' && isReaderNote(block.text)) || isSiteFurniture(block.text);
 }
 
 /** Removes trailing headings that head nothing and trailing furniture lines. */

@@ -1,5 +1,5 @@
 import { parseDateLine } from '../header-lines';
-import { endsSentence, wordCount } from '../inline-text';
+import { endsSentence } from '../inline-text';
 
 /** Bullet marks, and list numbering ("1.", "2)") that is not part of the item's text. */
 const BULLET = /^\s*(?:[•◦▪‣●·*–-]|\d{1,2}[.)])\s+(?=\S)|^\s*[-–](?=\p{Lu})/u;

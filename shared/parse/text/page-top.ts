@@ -44,7 +44,8 @@ export function readPageTop(lines: readonly string[]): PageTop | null {
       if (isHeaderLine(line)) {
         headerLines.push(line);
         if (isBureauLine(line)) afterBureau = true;
-      } else if (isDataRow(line)) {
+      } else if (isDataRow(line) || (/\d/u.test(line) && !isTitleLike(line))) {
+        // A number above the prose ("Population: 5.3 million") is content, whatever the line's shape.
         items.push({ text: line, candidate: false, afterBureau });
       } else if (!nav && isTitleLike(line) && !isLabelRow(line)) {
         items.push({ text: line, candidate: true, afterBureau });
@@ -91,18 +92,27 @@ function assignTitle(
 
 /**
  * The index of the first line of prose: a line of text (not title-like) of eight words or more, a sentence
- * of six, or any line of sixteen words.
+ * of six, any line of sixteen words, or a line introducing a list.
  * When it is a bullet, the zone ends where its run of bullets starts, so no item of that list is lost.
  * -1 when there is none.
  */
 function firstProseLine(lines: readonly string[]): number {
   for (let i = 0; i < lines.length; i++) {
-    if (!isProse(lines[i]!)) continue;
+    if (!isProse(lines[i]!) && !introducesList(lines, i)) continue;
     let start = i;
     while (start > 0 && bulletLength(lines[i]!) > 0 && bulletLength(lines[start - 1]!) > 0) start--;
     return start;
   }
   return -1;
+}
+
+/** "Goals include:" above bullets: the start of the body however short. */
+function introducesList(lines: readonly string[], index: number): boolean {
+  const line = lines[index]!.trim();
+  if (!line.endsWith(':') || bulletLength(line) > 0) return false;
+  let next = index + 1;
+  while (next < lines.length && lines[next]!.trim() === '') next++;
+  return next < lines.length && bulletLength(lines[next]!) > 0;
 }
 
 function isProse(raw: string): boolean {
