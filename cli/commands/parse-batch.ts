@@ -29,8 +29,8 @@ export interface BatchOptions {
   outDir: string;
   /** Forces one content type for every file; otherwise the extension decides, then detection. */
   type?: ContentType;
-  /** Called after each file with the count done so far. */
-  onProgress?: (done: number, total: number, file: string) => void;
+  /** Called after each file with the count done so far, and the failure's message when it failed. */
+  onProgress?: (done: number, total: number, file: string, failure?: string) => void;
 }
 
 /** "sources/mali.txt" → "mali" when the stem is already a valid sheet id; else the parser picks one. */
@@ -59,11 +59,17 @@ export async function parseBatch(files: readonly string[], options: BatchOptions
   await mkdir(options.outDir, { recursive: true });
   const failures: BatchFailure[] = [];
   let parsed = 0;
+  const stems = new Set<string>();
   for (const [index, file] of files.entries()) {
-    const message = await parseOne(file, options);
+    const stem = basename(file, extname(file));
+    // Two inputs with one name would overwrite each other's JSON: the second is refused, by name.
+    const message = stems.has(stem)
+      ? `another input is also named ${stem}; its output ${stem}.json would be overwritten`
+      : await parseOne(file, options);
+    stems.add(stem);
     if (message === null) parsed++;
     else failures.push({ file, message });
-    options.onProgress?.(index + 1, files.length, file);
+    options.onProgress?.(index + 1, files.length, file, message ?? undefined);
   }
   return { parsed, failures };
 }
