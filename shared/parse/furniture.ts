@@ -63,12 +63,19 @@ function isBreadcrumb(line: string): boolean {
   );
 }
 
+/** A menu flattened onto one line: three or more short labels between pipes ("Home | News | Visas"). */
+function isPipeMenu(line: string): boolean {
+  if (!line.includes('|')) return false;
+  const parts = line.split('|').map((part) => part.trim());
+  return parts.length >= 3 && parts.every((part) => part.length <= 40 && !/[.!?]$/u.test(part));
+}
+
 /** True when the whole (trimmed) line is site furniture rather than part of the sheet. */
 export function isSiteFurniture(raw: string): boolean {
   const line = raw.trim();
   if (line === '' || line.length > MAX_FURNITURE_LENGTH) return false;
   // Matched on the lower-cased line: case-insensitive Unicode matching is several times slower.
-  return isBreadcrumb(line) || NAV_LABEL.test(line) || ANY_RULE.test(line.toLowerCase());
+  return isBreadcrumb(line) || isPipeMenu(line) || NAV_LABEL.test(line) || ANY_RULE.test(line.toLowerCase());
 }
 
 const INLINE_IMAGE = /!\[[^\]\n]{0,200}\]\([^)\s]{0,500}\)/gu;

@@ -16,6 +16,7 @@ describe('site furniture in a text extraction', () => {
     'U.S. Department of State - Great Seal',
     'Diplomacy in Action',
     'Home » Countries » Peru',
+    'Home | News & Events | Visas | Business',
     'Regions »',
     'Share',
     'Share this page:',
@@ -44,6 +45,7 @@ describe('site furniture in a text extraction', () => {
     'Share of exports to the region rose to 40 percent in 2020.',
     'Search and rescue teams trained 300 officers.',
     'U.S. Assistance to Chile',
+    'Exports | Imports',
     'Learning from the 2010 earthquake, the two countries built 500 shelters.',
     PROSE,
   ])('leaves prose and headings alone: %j', (line) => {
