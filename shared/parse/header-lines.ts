@@ -31,6 +31,7 @@ const READER_NOTE =
 /** Release labels a press release or media note carries above its title. */
 const RELEASE_LABEL =
   /^(?:for immediate release|immediate release|press release|news release|media note|press statement|readout|joint statement|embargoed until\b.{0,40})$/iu;
+const MAX_FURNITURE_LINE = 400;
 const FURNITURE = new Set([
   'u.s. department of state',
   'united states department of state',
@@ -91,6 +92,8 @@ export function isReaderNote(text: string): boolean {
 
 /** Site furniture around a sheet's body: the department's name, its tagline, share links, banners. */
 export function isFurnitureLine(line: string): boolean {
+  // Furniture is a short line; a paragraph is not lower-cased and searched only to find that out.
+  if (line.length > MAX_FURNITURE_LINE) return false;
   const key = line.trim().toLowerCase().replace(/\s+/gu, ' ').replace(/[:|]$/u, '');
   return FURNITURE.has(key) || isSiteFurniture(line);
 }
