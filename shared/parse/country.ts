@@ -25,8 +25,13 @@ const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
 
 function buildNames(): Map<string, string> {
   const names = new Map<string, string>();
-  const display = new Intl.DisplayNames(['en'], { type: 'region' });
-  for (let a = 65; a <= 90; a++) {
+  let display: Intl.DisplayNames | null = null;
+  try {
+    display = new Intl.DisplayNames(['en'], { type: 'region' });
+  } catch {
+    // A runtime built without ICU region data: only the names below are known.
+  }
+  for (let a = 65; display !== null && a <= 90; a++) {
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
       if (NOT_COUNTRIES.has(code)) continue;
