@@ -12,6 +12,7 @@ import { load as loadHtmlparser2 } from 'cheerio/slim';
 import { extractFigures } from '../shared/figures';
 import { parseSheet } from '../shared/index';
 import { type BenchResult, fmt, median, timeRuns } from './harness';
+import { runScale } from './parse-scale';
 
 const FIXTURES = join(__dirname, '../fixtures/sheets');
 const RUNS = 300;
@@ -46,8 +47,12 @@ function row(m: Measured, ratio: string) {
   };
 }
 
-/** Runs the parser benchmark and returns one table. */
-export async function run(): Promise<BenchResult> {
+/** Runs the parser benchmarks: the seed against its baselines, then the dev set and growing documents. */
+export async function run(): Promise<BenchResult[]> {
+  return [await runSeed(), await runScale()];
+}
+
+async function runSeed(): Promise<BenchResult> {
   const textBytes = readFileSync(join(FIXTURES, 'mali.txt'));
   const htmlBytes = readFileSync(join(FIXTURES, 'mali.html'));
   const html = htmlBytes.toString('utf8');

@@ -15,6 +15,7 @@ import { CliError, type CliIo } from './io';
 export const USAGE = `factsheet — the fact-sheet pipeline's editor CLI
 
   factsheet parse FILE                         parse locally, print the ParsedSheet JSON
+  factsheet parse DIR|FILE... --out DIR        parse many files in one process, one JSON each
   factsheet upload FILE|DIR [--id ID] [--wait] upload (a folder: every .txt/.html, with progress)
   factsheet list                               sheets
   factsheet get ID                             one sheet and its sections

@@ -1,3 +1,5 @@
+import { isSiteFurniture } from './furniture';
+
 /**
  * Recognizers for the header lines a fact sheet carries above its body (title, bureau, document type,
  * date) and for the site furniture around it. Shared by the text and HTML readers.
@@ -24,7 +26,12 @@ const MONTH_NAME = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|
 const MONTH_DAY_YEAR = new RegExp(String.raw`^${MONTH_NAME}\s+(\d{1,2}),?\s+(\d{4})$`, 'iu');
 const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})\s+${MONTH_NAME}\s+(\d{4})$`, 'iu');
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/u;
-const READER_NOTE = /^Note to (?:our )?readers\b/iu;
+const READER_NOTE =
+  /^(?:Note to (?:our )?readers\b|For (?:the )?(?:most recent(?:ly published)? versions?|archived versions?) of\b)/iu;
+/** Release labels a press release or media note carries above its title. */
+const RELEASE_LABEL =
+  /^(?:for immediate release|immediate release|press release|news release|media note|press statement|readout|joint statement|embargoed until\b.{0,40})$/iu;
+const MAX_FURNITURE_LINE = 400;
 const FURNITURE = new Set([
   'u.s. department of state',
   'united states department of state',
@@ -58,9 +65,10 @@ export function isBureauLine(line: string): boolean {
   return BUREAU.test(line.trim()) && !/[.;]$/u.test(line.trim());
 }
 
-/** "Fact Sheet", "Bilateral Relations Fact Sheet". */
+/** "Fact Sheet", "Bilateral Relations Fact Sheet", "For Immediate Release", "Press Release". */
 export function isDocTypeLine(line: string): boolean {
-  return DOC_TYPE.test(line.trim());
+  const value = line.trim();
+  return DOC_TYPE.test(value) || RELEASE_LABEL.test(value);
 }
 
 /** A line that is only a date ("January 21, 2015"), as an ISO `YYYY-MM-DD`; null otherwise or if invalid. */
@@ -82,9 +90,12 @@ export function isReaderNote(text: string): boolean {
   return READER_NOTE.test(text.trim());
 }
 
-/** Site furniture that sits around a sheet's body: the department's name, its tagline, share links. */
+/** Site furniture around a sheet's body: the department's name, its tagline, share links, banners. */
 export function isFurnitureLine(line: string): boolean {
-  return FURNITURE.has(line.trim().toLowerCase().replace(/\s+/gu, ' ').replace(/[:|]$/u, ''));
+  // Furniture is a short line; a paragraph is not lower-cased and searched only to find that out.
+  if (line.length > MAX_FURNITURE_LINE) return false;
+  const key = line.trim().toLowerCase().replace(/\s+/gu, ' ').replace(/[:|]$/u, '');
+  return FURNITURE.has(key) || isSiteFurniture(line);
 }
 
 /** Any header line: title, bureau, document type or date. */

@@ -46,7 +46,11 @@ export function parseSheet(source: string | Uint8Array, options: ParseOptions = 
   return {
     id: options.id ?? defaultId(header.title, sourceHash),
     title: header.title,
-    country: findCountry(header.title, text),
+    country: findCountry(
+      header.title,
+      text,
+      sections.map((s) => s.heading),
+    ),
     bureau: header.bureau,
     publishedOn: header.publishedOn,
     parserVersion: PARSER_VERSION,

@@ -1,9 +1,12 @@
 import type { ListItem } from '../../model';
-import { isHeaderLine } from '../header-lines';
+import { dropInlineImages, isEmptyBullet } from '../furniture';
+import { isFurnitureLine, isHeaderLine } from '../header-lines';
 import { collapseSpaces, endsSentence, wordCount } from '../inline-text';
 import type { ExtractedDocument, RawBlock } from '../raw-block';
 import { type Chunk, splitChunks } from './chunks';
 import { bulletLength, isShortLine, isTitleLike, PROSE_WORDS } from './line-kinds';
+import { readPageTop } from './page-top';
+import { splitRunInHeading } from './run-in';
 
 /** A unit before headings are confirmed: `candidate` marks a title-like line standing alone. */
 type Unit =
@@ -17,19 +20,52 @@ type Unit =
  * "Fact Sheet", date) become metadata. Trailing furniture is removed later by `stripFrame`.
  */
 export function readPlainText(text: string): ExtractedDocument {
-  const chunks = splitChunks(text.replace(/\r\n?/gu, '\n'));
-  const headerLines = takeHeaderLines(chunks);
+  const lines = contentLines(text.replace(/\r\n?/gu, '\n'));
+  const top = readPageTop(lines);
+  const chunks = splitChunks((top?.rest ?? lines).join('\n'));
+  const headerLines = top?.headerLines ?? takeHeaderLines(chunks);
   const units = joinBrokenParagraphs(chunksToUnits(chunks));
   const hasBody = units.some((unit) => unit.kind === 'list' || !unit.candidate);
-  const blocks: RawBlock[] = units.map((unit) => {
-    if (unit.kind === 'list') return { kind: 'list', items: unit.items };
-    return hasBody && unit.candidate
-      ? { kind: 'heading', text: unit.text, level: 2 }
-      : { kind: 'paragraph', text: unit.text };
-  });
+  const blocks: RawBlock[] = [...(top?.blocks ?? [])];
+  for (const [index, unit] of units.entries()) {
+    if (unit.kind === 'list') blocks.push({ kind: 'list', items: unit.items });
+    else if (hasBody && unit.candidate && !isCutParagraph(units, index))
+      blocks.push({ kind: 'heading', text: unit.text, level: 2 });
+    else for (const block of splitRunInHeading(unit.text)) blocks.push(block);
+  }
+  let title = top?.title ?? null;
+  if (title !== null && recursAsHeading(title, units)) {
+    // A label that heads later sections too is a section label, not the document's title.
+    blocks.splice(top?.blocks.length ?? 0, 0, { kind: 'heading', text: title, level: 2 });
+    title = null;
+  }
   if (headerLines.length > 0)
     blocks.unshift({ kind: 'paragraph', text: headerLines.join(' '), lines: headerLines });
-  return { blocks, title: null, bureau: null, publishedOn: null };
+  return { blocks, title, bureau: null, publishedOn: null };
+}
+
+/**
+ * The last unit, title-like, right after a heading: the start of that heading's paragraph that the end of
+ * the excerpt cut ("U.S. Assistance to Fiji" / "The U.S. Government"), so text rather than a heading.
+ */
+function isCutParagraph(units: readonly Unit[], index: number): boolean {
+  const previous = units[index - 1];
+  return index === units.length - 1 && previous?.kind === 'paragraph' && previous.candidate;
+}
+
+function recursAsHeading(title: string, units: readonly Unit[]): boolean {
+  const key = title.toLowerCase();
+  return units.some((unit) => unit.kind === 'paragraph' && unit.candidate && unit.text.toLowerCase() === key);
+}
+
+/** The source's lines without site furniture and empty bullets; inline images are dropped from prose. */
+function contentLines(text: string): string[] {
+  const kept: string[] = [];
+  for (const line of text.split('\n')) {
+    if (isEmptyBullet(line) || isFurnitureLine(line)) continue;
+    kept.push(dropInlineImages(line));
+  }
+  return kept;
 }
 
 /** Removes the leading header lines (title, bureau, document type, date) from `chunks` and returns them. */
@@ -113,6 +149,11 @@ function readChunk(chunk: Chunk): Unit[] {
       continue;
     }
     items = null;
+    if (isHeadingInChunk(chunk, index, prose.length === 0)) {
+      flushProse();
+      units.push({ kind: 'paragraph', text: collapseSpaces(line), candidate: true });
+      continue;
+    }
     prose.push(line);
     if (line.trimEnd().endsWith(':') && introducesRest(chunk, index + 1)) {
       flushProse();
@@ -123,6 +164,29 @@ function readChunk(chunk: Chunk): Unit[] {
   flushProse();
   return units;
 }
+
+/**
+ * A heading written without blank lines around it: a title-like line at the start of the chunk or after a
+ * finished sentence, followed by a capitalized line of text. A wrapped line of prose that happens to be
+ * capitalized ends in a small word or follows an unfinished sentence, so it stays prose.
+ */
+function isHeadingInChunk(chunk: Chunk, index: number, afterBreak: boolean): boolean {
+  const line = chunk[index]!;
+  if (!afterBreak && !endsSentence(chunk[index - 1]!)) return false;
+  if (!isTitleLike(line) || SMALL_WORD_END.test(line.trimEnd()) || NUMBERS.test(line)) return false;
+  // A heading and a sub-heading ("Our Work" / "Agriculture"), then text; three title-like lines are a list.
+  let end = index + 1;
+  while (end < chunk.length && end <= index + MAX_STACKED_HEADINGS && isTitleLike(chunk[end]!)) end++;
+  const next = chunk[end];
+  if (end - index > MAX_STACKED_HEADINGS || next === undefined) return false;
+  return /^\s*\p{Lu}/u.test(next) && bulletLength(next) === 0;
+}
+
+const MAX_STACKED_HEADINGS = 2;
+/** Two separate numbers: a table row, not a heading. */
+const NUMBERS = /\d[\d,.]*\D+\d/u;
+
+const SMALL_WORD_END = /\s(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)$/iu;
 
 /** True when every line from `from` on is a short, unbulleted line (and there is at least one). */
 function introducesRest(chunk: Chunk, from: number): boolean {
@@ -178,8 +242,9 @@ function continuesInto(
   next: { text: string; candidate: boolean },
 ): boolean {
   if (previous.candidate || previous.words < PROSE_WORDS || endsSentence(previous.text)) return false;
-  // A title-like line after an unfinished sentence is its continuation only when the break is mid-clause.
-  return !next.candidate || /[,;\p{Ll}-]/u.test(previous.text.slice(-1));
+  // A title-like line after an unfinished sentence is its continuation only when the break is mid-clause
+  // (after a comma or a small word); after a missing full stop it is the next section's heading.
+  return !next.candidate || /[,;-]$/u.test(previous.text) || SMALL_WORD_END.test(previous.text.slice(-8));
 }
 
 function toItem(line: string): ListItem {
