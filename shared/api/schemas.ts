@@ -8,13 +8,13 @@ import { kindParam } from './params';
 /** Response schemas registered here become `#/components/schemas/{id}`. */
 export const componentRegistry = z.registry<{ id: string; description?: string }>();
 
-function component<T extends z.ZodType>(id: string, schema: T, description?: string): T {
+export function component<T extends z.ZodType>(id: string, schema: T, description?: string): T {
   componentRegistry.add(schema, { id, description });
   return schema;
 }
 
 /** One page of a cursor-paginated list: `items`, and `nextCursor` unless it is the last page. */
-function pageComponent<T extends z.ZodType>(id: string, item: T) {
+export function pageComponent<T extends z.ZodType>(id: string, item: T) {
   return component(id, z.object({ items: z.array(item), nextCursor: z.string().optional() }));
 }
 
@@ -34,7 +34,8 @@ export const periodSchema = component(
 export const figureSchema = component(
   'Figure',
   z.object({
-    id: z.string(),
+    id: z.string().describe('Position in this revision (`f{n}`, text order)'),
+    key: z.string().describe('Stable identity across revisions: names the figure in diffs and history'),
     kind: kindParam,
     value: z.union([z.number(), z.string()]),
     unit: z.string().optional(),
@@ -156,11 +157,13 @@ export const figureListSchema = component(
 
 const figureRef = z.object({
   id: z.string(),
+  key: z.string().optional().describe('Absent only in summaries stored before figures had keys'),
   kind: kindParam,
   value: z.union([z.number(), z.string()]),
   unit: z.string().optional(),
   text: z.string(),
   sectionId: z.string(),
+  sentence: z.string().optional(),
 });
 
 export const diffSchema = component(

@@ -26,11 +26,15 @@ export interface SheetErrorRecord {
 
 export interface FigureRef {
   id: string;
+  /** The figure's stable key (absent only in summaries stored before keys existed). */
+  key?: string;
   kind: FigureKind;
   value: number | string;
   unit?: string;
   text: string;
   sectionId: string;
+  /** The sentence the figure stands in (absent in summaries stored before it was added). */
+  sentence?: string;
 }
 
 export interface DiffSummary {
