@@ -152,7 +152,12 @@ export const sectionDetailSchema = component(
 
 export const figureListSchema = component(
   'FigureList',
-  z.object({ sheetId: z.string(), revision: z.number().int(), items: z.array(figureSchema) }),
+  z.object({
+    sheetId: z.string(),
+    revision: z.number().int(),
+    items: z.array(figureSchema),
+    nextCursor: z.string().optional(),
+  }),
 );
 
 const figureRef = z.object({
@@ -260,6 +265,11 @@ export const problemSchema = component(
     reason: z.string().optional(),
     requestId: z.string().optional(),
     lastError: sheetErrorSchema.optional(),
+    removedInRevision: z
+      .number()
+      .int()
+      .optional()
+      .describe('404 for a figure key: the revision that removed it'),
   }),
   'RFC 9457 problem details',
 );

@@ -133,7 +133,14 @@ export class SheetReader {
   }
 
   queryFigures(query: FigureQuery): Promise<Page<LatestFigure>> {
-    const key = JSON.stringify([query.kind, query.fiscalYear, query.country, query.limit, query.cursor]);
+    const key = JSON.stringify([
+      query.kind,
+      query.fiscalYear,
+      query.country,
+      query.sheets,
+      query.limit,
+      query.cursor,
+    ]);
     return this.figurePages.get(key, () => this.repo.queryLatestFigures(query));
   }
 

@@ -32,9 +32,6 @@ import {
   attemptPrefix,
   ERROR_SK_PREFIX,
   errorSk,
-  figureGsiPk,
-  fiscalYearPrefix,
-  LATEST_FIGURE_PREFIX,
   META_SK,
   pad,
   revisionSk,
@@ -42,14 +39,8 @@ import {
   SHEETS_GSI_PK,
   sheetPk,
 } from './keys';
-import {
-  completeProjection,
-  currentFigures,
-  latestFiguresQuery,
-  type ProjectionState,
-  projectionWrites,
-  readProjection,
-} from './latest-figures';
+import { queryLatestFigures } from './latest-figure-query';
+import { type ProjectionState, projectionWrites, readProjection } from './latest-figures';
 import type {
   FigureQuery,
   LatestFigure,
@@ -71,7 +62,7 @@ import {
   readBody,
   revisionItems,
 } from './revision-items';
-import { GSI1, GSI2 } from './table-definition';
+import { GSI1 } from './table-definition';
 
 export interface DynamoSheetRepositoryOptions {
   /** Clock for createdAt/updatedAt (ISO strings). */
@@ -82,9 +73,8 @@ export interface DynamoSheetRepositoryOptions {
 /** META as stored: the public fields plus the attempt that won the latest revision. */
 type MetaItem = SheetMeta & { latestAttempt: string };
 
-/** What a cursor of revision history / cross-sheet figures may hold as sort keys. */
+/** What a cursor of revision history may hold as sort keys. */
 const REVISION_SK_PREFIX = 'REV#';
-const FISCAL_YEAR_SK_PREFIX = 'FY#';
 
 /** Rounds of "project, then check META" before finalize leaves the rest to the next finalizeLatest. */
 const FINALIZE_ROUNDS = 5;
@@ -286,22 +276,7 @@ export class DynamoSheetRepository implements SheetRepository {
   }
 
   async queryLatestFigures(query: FigureQuery): Promise<Page<LatestFigure>> {
-    const page = await this.table.queryPage(
-      latestFiguresQuery(query.kind, query.fiscalYear, query.country),
-      query,
-      {
-        keys: ['pk', 'sk', GSI2.pk, GSI2.sk],
-        fixed: { [GSI2.pk]: figureGsiPk(query.kind) },
-        // A start key outside the fiscal-year range of the key condition is refused by DynamoDB.
-        prefixes: {
-          pk: sheetPk(''),
-          sk: LATEST_FIGURE_PREFIX,
-          [GSI2.sk]:
-            query.fiscalYear === undefined ? FISCAL_YEAR_SK_PREFIX : fiscalYearPrefix(query.fiscalYear),
-        },
-      },
-    );
-    return { ...page, items: await currentFigures(this.table, page.items) };
+    return queryLatestFigures(this.table, query);
   }
 
   /**
@@ -396,7 +371,8 @@ export class DynamoSheetRepository implements SheetRepository {
           : undefined;
         return { projected: undefined, ...(unfinished && { unfinished }) };
       }
-      return { projected: completeProjection(old.counts.figures, old.latestRevision) };
+      // Its items depend on the old figures' fiscal years, which this writer does not have: finalize reads it.
+      return { projected: undefined };
     } catch (err) {
       if (isConditionFailure(err)) {
         throw new RevisionConflictError(

@@ -119,10 +119,15 @@ export interface LatestFigure extends Figure {
   country: string | null;
 }
 
+/**
+ * A cross-sheet query (shared/store/figure-index.ts says what each filter means). Results come ordered by
+ * sheet id, then position in the sheet's latest revision; `cursor` and `nextCursor` are positions.
+ */
 export interface FigureQuery extends PageRequest {
-  kind: FigureKind;
+  kind?: FigureKind;
   fiscalYear?: number;
   country?: string;
+  sheets?: readonly string[];
 }
 
 export interface SheetRepository {
