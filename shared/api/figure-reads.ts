@@ -97,13 +97,11 @@ export async function crossSheetRows(
     const k = `${f.sheetId}#${f.revision}`;
     let found = revisions.get(k);
     if (!found) {
-      found = deps.reader
-        .revision(f.sheetId, f.revision)
-        .then(({ sheet }) =>
-          Object.assign(new Map(sheet.sections.map((s) => [s.id, s.heading])), {
-            publishedOn: sheet.publishedOn,
-          }),
-        );
+      found = deps.reader.revision(f.sheetId, f.revision).then(({ sheet }) =>
+        Object.assign(new Map(sheet.sections.map((s) => [s.id, s.heading])), {
+          publishedOn: sheet.publishedOn,
+        }),
+      );
       revisions.set(k, found);
     }
     return found;

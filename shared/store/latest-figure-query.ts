@@ -59,23 +59,25 @@ async function byIndex(
 ): Promise<Page<LatestFigure>> {
   const items: LatestFigure[] = [];
   let after = cursor;
-  let more = true;
+  let more = false;
   for (let round = 0; round < MAX_INDEX_ROUNDS && items.length < limit; round++) {
+    const need = limit - items.length;
+    // One item more than needed, read only to learn whether another page exists: a full last page then
+    // carries no cursor, so no client is sent on to an empty page.
     const input: QueryInput = {
       IndexName: GSI2.name,
       KeyConditionExpression: after === undefined ? '#pk = :pk' : '#pk = :pk AND #sk > :after',
       ExpressionAttributeNames: { '#pk': GSI2.pk, ...(after !== undefined && { '#sk': GSI2.sk }) },
       ExpressionAttributeValues: { ':pk': partition, ...(after !== undefined && { ':after': after }) },
-      Limit: limit - items.length,
+      Limit: need + 1,
     };
     const page = await table.queryOnce(input);
-    const last = page.items.at(-1)?.[GSI2.sk] ?? page.lastKey?.[GSI2.sk];
+    const taken = page.items.slice(0, need);
+    const last = taken.at(-1)?.[GSI2.sk];
     if (typeof last === 'string') after = last;
-    items.push(...(await currentFigures(table, page.items)));
-    if (!page.lastKey) {
-      more = false;
-      break;
-    }
+    items.push(...(await currentFigures(table, taken)));
+    more = page.items.length > need || page.lastKey !== undefined;
+    if (!more) break;
   }
   return { items, ...(more && after !== undefined && { nextCursor: after }) };
 }
@@ -132,7 +134,12 @@ async function bySheet(
       if (!figureMatches(query, figure, figure.country)) continue;
       items.push(figure);
       if (items.length === limit) {
-        const more = i < current.length - 1 || visited < ids.length - 1;
+        // Whether more follows: known for the rest of this sheet; assumed when later sheets remain.
+        const more =
+          current.slice(i + 1).some((rest) => {
+            const f = decodeFigure(rest);
+            return figureMatches(query, f, f.country);
+          }) || visited < ids.length - 1;
         return { items, ...(more && { nextCursor: item[GSI2.sk] as string }) };
       }
     }
