@@ -87,37 +87,31 @@ export async function sheetRows(
   }));
 }
 
-/** Export rows for figures of many sheets (each sheet's revision read once). */
+/**
+ * Export rows for figures of many sheets: heading and publishedOn come with each figure from the
+ * projection; only figures projected before they were kept cost a read of their revision (once per sheet).
+ */
 export async function crossSheetRows(
   deps: RouteDeps,
   figures: readonly LatestFigure[],
 ): Promise<ExportRow[]> {
-  const revisions = new Map<string, Promise<Map<string, string | null> & { publishedOn?: string | null }>>();
-  const headingsOf = (f: LatestFigure) => {
+  const revisions = new Map<string, ReturnType<RouteDeps['reader']['revision']>>();
+  const revisionOf = (f: LatestFigure) => {
     const k = `${f.sheetId}#${f.revision}`;
-    let found = revisions.get(k);
-    if (!found) {
-      found = deps.reader.revision(f.sheetId, f.revision).then(({ sheet }) =>
-        Object.assign(new Map(sheet.sections.map((s) => [s.id, s.heading])), {
-          publishedOn: sheet.publishedOn,
-        }),
-      );
-      revisions.set(k, found);
-    }
+    const found = revisions.get(k) ?? deps.reader.revision(f.sheetId, f.revision);
+    revisions.set(k, found);
     return found;
   };
   return Promise.all(
     figures.map(async (f) => {
-      const { sheetId, revision, country, ...figure } = f;
-      const headings = await headingsOf(f);
-      return {
-        figure,
-        sheetId,
-        country,
-        revision,
-        sectionHeading: headings.get(f.sectionId) ?? null,
-        publishedOn: headings.publishedOn ?? null,
-      };
+      const { sheetId, revision, country, sectionHeading, publishedOn, ...figure } = f;
+      const row = { figure, sheetId, country, revision };
+      if (sectionHeading !== undefined && publishedOn !== undefined) {
+        return { ...row, sectionHeading, publishedOn };
+      }
+      const { sheet } = await revisionOf(f);
+      const heading = sheet.sections.find((s) => s.id === f.sectionId)?.heading ?? null;
+      return { ...row, sectionHeading: heading, publishedOn: sheet.publishedOn };
     }),
   );
 }

@@ -219,7 +219,13 @@ export const revisionSchema = component(
 
 export const latestFigureSchema = component(
   'LatestFigure',
-  figureSchema.extend({ sheetId: z.string(), revision: z.number().int(), country: z.string().nullable() }),
+  figureSchema.extend({
+    sheetId: z.string(),
+    revision: z.number().int(),
+    country: z.string().nullable(),
+    sectionHeading: z.string().nullable().optional(),
+    publishedOn: z.string().nullable().optional(),
+  }),
 );
 
 export const figureQueryResultSchema = pageComponent('FigureQueryResult', latestFigureSchema);

@@ -40,7 +40,13 @@ import {
   sheetPk,
 } from './keys';
 import { queryLatestFigures } from './latest-figure-query';
-import { type ProjectionState, projectionWrites, readProjection } from './latest-figures';
+import {
+  type ProjectionState,
+  projectionWrites,
+  readProjection,
+  type SectionHeadings,
+  sectionHeadings,
+} from './latest-figures';
 import type {
   FigureQuery,
   LatestFigure,
@@ -85,6 +91,8 @@ interface FinalizeTarget {
   attempt: string;
   body: HeaderItemBody;
   figures: readonly Figure[];
+  /** Section id → heading, for the cross-sheet projection's export columns. */
+  headings: SectionHeadings;
 }
 
 const INTERNAL_META = ['pk', 'sk', GSI1.pk, GSI1.sk, 'latestAttempt'] as const;
@@ -226,7 +234,13 @@ export class DynamoSheetRepository implements SheetRepository {
     // after its own flip), META was the only thing naming its attempt, so its marker is written now or the
     // revision is lost for good. Same item its own writer would write, so a race with it is harmless.
     const previousMarker = flipped.unfinished && (await this.markerFor(sheet.id, flipped.unfinished));
-    const target = { revision, attempt, body, figures: sheet.figures };
+    const target = {
+      revision,
+      attempt,
+      body,
+      figures: sheet.figures,
+      headings: sectionHeadings(sheet.sections),
+    };
     await this.finalize(sheet.id, target, flipped.projected, previousMarker ? [previousMarker] : []);
     return revision;
   }
@@ -308,6 +322,7 @@ export class DynamoSheetRepository implements SheetRepository {
       attempt: meta.latestAttempt,
       body: readBody(head),
       figures: await this.getFigures(id, meta.latestRevision),
+      headings: sectionHeadings(await this.getSections(id, meta.latestRevision)),
     };
   }
 
@@ -405,7 +420,7 @@ export class DynamoSheetRepository implements SheetRepository {
       if (round === 0) requests.push(...extra.map((Item) => ({ PutRequest: { Item } })));
       const current = known ?? (await readProjection(this.table, id));
       requests.push(
-        ...projectionWrites(id, target.revision, target.body.sheet.country, target.figures, current),
+        ...projectionWrites(id, target.revision, target.body.sheet, target.figures, current, target.headings),
       );
       known = undefined;
       await this.table.write(requests);

@@ -19,7 +19,7 @@
  * and the next projection of a sheet (its next publish, or `finalizeLatest` when META lacks the current
  * PROJECTION_VERSION) overwrites or deletes its old items.
  */
-import type { Figure } from '../model';
+import type { Figure, Section } from '../model';
 import { newFigureKey, withFigureKeys } from '../pipeline/figure-keys';
 import type { WriteRequest } from './batch-write';
 import type { DynamoTable, Item } from './dynamo-table';
@@ -77,14 +77,32 @@ function figureItemKeys(figure: Figure, n: number): [sk: string, partition: stri
   return keys;
 }
 
-/** The puts and deletes that turn `current` into the projection of `figures` at `revision`. */
+/** Section id → heading of one revision. */
+export type SectionHeadings = ReadonlyMap<string, string | null>;
+
+export function sectionHeadings(sections: readonly Section[]): SectionHeadings {
+  return new Map(sections.map((s) => [s.id, s.heading]));
+}
+
+/** What the projection keeps of the sheet besides its figures. */
+export interface ProjectedSheet {
+  country: string | null;
+  publishedOn: string | null;
+}
+
+/**
+ * The puts and deletes that turn `current` into the projection of `figures` at `revision`. Items carry
+ * the sheet's country and publishedOn and the figure's section heading, so exports need no revision read.
+ */
 export function projectionWrites(
   id: string,
   revision: number,
-  country: string | null,
+  sheet: ProjectedSheet,
   figures: readonly Figure[],
   current: ProjectionState,
+  headings: SectionHeadings = new Map(),
 ): WriteRequest[] {
+  const { country, publishedOn } = sheet;
   const pk = sheetPk(id);
   const requests: WriteRequest[] = [];
   const wanted = new Set<string>();
@@ -101,6 +119,8 @@ export function projectionWrites(
         sheetId: id,
         revision,
         country,
+        publishedOn,
+        heading: headings.get(figure.sectionId) ?? null,
         data,
         [GSI2.pk]: partition,
         [GSI2.sk]: `${id}#${pad(n, 5)}`,
@@ -146,5 +166,8 @@ export function decodeFigure(item: Item): LatestFigure {
     sheetId: item.sheetId as string,
     revision,
     country: (item.country as string | null) ?? null,
+    // Absent from items projected before they were kept.
+    ...(item.heading !== undefined && { sectionHeading: item.heading as string | null }),
+    ...(item.publishedOn !== undefined && { publishedOn: item.publishedOn as string | null }),
   };
 }

@@ -153,12 +153,17 @@ export class InMemorySheetRepository implements SheetRepository {
       const state = this.sheets.get(id);
       const latest = state?.meta ? state.revisions.get(state.meta.latestRevision) : undefined;
       if (!state?.meta || !latest || (named && !named.has(id))) continue;
-      const { country } = state.meta;
+      const { country, publishedOn } = state.meta;
       const revision = latest.header.revision;
+      const headings = new Map(latest.sheet.sections.map((s) => [s.id, s.heading]));
       withFigureKeys(latest.sheet.figures, revision).forEach((figure, n) => {
         const position = figurePosition(id, n);
         if ((after !== undefined && position <= after) || !figureMatches(query, figure, country)) return;
-        matches.push({ position, figure: { ...figure, sheetId: id, revision, country } });
+        const sectionHeading = headings.get(figure.sectionId) ?? null;
+        matches.push({
+          position,
+          figure: { ...figure, sheetId: id, revision, country, sectionHeading, publishedOn },
+        });
       });
     }
     const page = matches.slice(0, limit);

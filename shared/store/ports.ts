@@ -117,6 +117,10 @@ export interface LatestFigure extends Figure {
   sheetId: string;
   revision: number;
   country: string | null;
+  /** The heading of the figure's section (null for the lead); absent in projections older than it. */
+  sectionHeading?: string | null;
+  /** The sheet's publishedOn; absent in projections older than it. */
+  publishedOn?: string | null;
 }
 
 /**
