@@ -175,7 +175,7 @@ export async function run(): Promise<BenchResult> {
       title: `Figure history and CSV export (in-process API over dynalite, ${RUNS} runs each)`,
       rows,
       notes: [
-        `History: one sheet with ${REVISIONS} revisions; "cold" builds a fresh API per request (nothing cached), "warm" reuses one (revisions cached; READ_MAX_AGE 0, so no response is reused). The CSV export builds a fresh API per run and reads revisions for section headings once per sheet. Row counts assume no line breaks inside fields (true of these sheets).`,
+        `History: one sheet with ${REVISIONS} revisions; "cold" builds a fresh API per request (nothing cached), "warm" reuses one (revisions cached; READ_MAX_AGE 0, so no response is reused). The CSV export builds a fresh API per run; headings and publishedOn come from the projection items (no revision reads). Row counts assume no line breaks inside fields (true of these sheets).`,
       ],
     };
   } finally {
