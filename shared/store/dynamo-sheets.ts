@@ -41,6 +41,7 @@ import {
 } from './keys';
 import { queryLatestFigures } from './latest-figure-query';
 import {
+  PROJECTION_VERSION,
   type ProjectionState,
   projectionWrites,
   readProjection,
@@ -77,7 +78,7 @@ export interface DynamoSheetRepositoryOptions {
 }
 
 /** META as stored: the public fields plus the attempt that won the latest revision. */
-type MetaItem = SheetMeta & { latestAttempt: string };
+type MetaItem = SheetMeta & { latestAttempt: string; projectionVersion?: number };
 
 /** What a cursor of revision history may hold as sort keys. */
 const REVISION_SK_PREFIX = 'REV#';
@@ -95,7 +96,7 @@ interface FinalizeTarget {
   headings: SectionHeadings;
 }
 
-const INTERNAL_META = ['pk', 'sk', GSI1.pk, GSI1.sk, 'latestAttempt'] as const;
+const INTERNAL_META = ['pk', 'sk', GSI1.pk, GSI1.sk, 'latestAttempt', 'projectionVersion'] as const;
 
 function isConditionFailure(err: unknown): boolean {
   return (err as { name?: string })?.name === 'ConditionalCheckFailedException';
@@ -311,7 +312,7 @@ export class DynamoSheetRepository implements SheetRepository {
     { unprojectedOnly }: { unprojectedOnly: boolean },
   ): Promise<FinalizeTarget | undefined> {
     const meta = await this.getMetaItem(id);
-    if (!meta || (unprojectedOnly && meta.projectedRevision === meta.latestRevision)) return undefined;
+    if (!meta || (unprojectedOnly && projectedRevisionOf(meta) === meta.latestRevision)) return undefined;
     const head = await this.table.getItem(
       sheetPk(id),
       attemptHeaderSk(meta.latestRevision, meta.latestAttempt),
@@ -429,9 +430,9 @@ export class DynamoSheetRepository implements SheetRepository {
           new UpdateCommand({
             TableName: this.tableName,
             Key: { pk: sheetPk(id), sk: META_SK },
-            UpdateExpression: 'SET projectedRevision = :rev',
+            UpdateExpression: 'SET projectedRevision = :rev, projectionVersion = :pv',
             ConditionExpression: 'latestRevision = :rev',
-            ExpressionAttributeValues: { ':rev': target.revision },
+            ExpressionAttributeValues: { ':rev': target.revision, ':pv': PROJECTION_VERSION },
           }),
         );
         return;
@@ -550,8 +551,20 @@ function completeContent(
   return content;
 }
 
+/**
+ * META's projectedRevision, counted only when the projection has the current item shapes: a sheet
+ * projected by an older version reads as unprojected, so the next ingest, reprocess or reprocess-stale run
+ * (every `npm start`) calls finalizeLatest and re-projects it.
+ */
+function projectedRevisionOf(item: MetaItem): number | undefined {
+  return item.projectionVersion === PROJECTION_VERSION ? item.projectedRevision : undefined;
+}
+
 function publicMeta(item: MetaItem): SheetMeta {
   const meta: Record<string, unknown> = { ...item };
   for (const name of INTERNAL_META) delete meta[name];
+  const projected = projectedRevisionOf(item);
+  if (projected === undefined) delete meta.projectedRevision;
+  else meta.projectedRevision = projected;
   return meta as unknown as SheetMeta;
 }

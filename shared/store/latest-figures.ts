@@ -15,9 +15,10 @@
  * Readers keep only items whose revision is their sheet's `META.latestRevision`, so a projection caught
  * mid-refresh may omit a sheet's figures for a moment but never mixes two revisions.
  *
- * Earlier versions projected `LATEST#F#n` under gsi2 `FIG#{kind}`; those partitions are no longer read,
- * and the next projection of a sheet (its next publish, or `finalizeLatest` when META lacks the current
- * PROJECTION_VERSION) overwrites or deletes its old items.
+ * Earlier versions projected `LATEST#F#n` under gsi2 `FIG#{kind}`; those partitions are no longer read.
+ * META records the PROJECTION_VERSION it was projected with; a sheet with another reads as unprojected, so
+ * the next ingest, reprocess or reprocess-stale run (every `npm start`) re-projects it, overwriting or
+ * deleting its old items. No new GSI is needed, so existing local DATA_DIRs keep their table.
  */
 import type { Figure, Section } from '../model';
 import { newFigureKey, withFigureKeys } from '../pipeline/figure-keys';
