@@ -3,12 +3,14 @@
  * own process, emulators in their own worker) for GET /sheets/mali, GET /sheets/mali/figures?kind=money and
  * GET /figures?kind=money at 10 and 50 connections, 10 s each; the same autocannon against a bare dynalite
  * GetItem (its own process) is the floor. Goal: every route ≥ the floor's req/s with a p99 no worse.
+ * Then bench/api-figures.ts: figure history over 20 revisions and a full CSV export, each with its floor.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { run as figureRoutes } from './api-figures';
 import { type BenchResult, type BenchRow, fmt } from './harness';
 
 const ROOT = join(__dirname, '..');
@@ -158,7 +160,7 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} never answered 200`);
 }
 
-export async function run(): Promise<BenchResult> {
+export async function run(): Promise<BenchResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
   const port = await freePort();
   const children: ChildProcess[] = [];
@@ -211,7 +213,8 @@ export async function run(): Promise<BenchResult> {
       `Each run ${DURATION_S} s, each load generator in its own process. Floor: autocannon POSTing GetItem straight at a bare dynalite (no SDK); "via SDK": the same GetItem through the AWS SDK document client.`,
       'API: infra/local/main.ts (emulators in a worker thread); immutable revisions and responses cached in-process; META, figure pages and latest responses reused ≤ READ_MAX_AGE_SECONDS in total (the Cache-Control max-age). Goal: req/s ratio ≥ 1 and p99 ratio ≤ 1.',
     );
-    return { title: 'API under load (autocannon, separate processes)', rows, notes };
+    const load = { title: 'API under load (autocannon, separate processes)', rows, notes };
+    return [load, await figureRoutes()];
   } finally {
     await Promise.all(children.map(stop));
     rmSync(dataDir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult | B
   parse: () => import('./parse.js'),
   ingest: () => import('./ingest.js'),
   api: () => import('./api.js'),
+  'api-figures': () => import('./api-figures.js'),
   start: () => import('./start.js'),
   refresh: () => import('./refresh.js'),
 };

@@ -14,6 +14,11 @@ export interface Flags {
   all: boolean;
   wait: boolean;
   label?: string;
+  csv: boolean;
+  ndjson: boolean;
+  country?: string;
+  fiscalYear?: string;
+  sheet: string[];
 }
 
 export interface ParsedArgs {
@@ -34,6 +39,11 @@ const options = {
   all: { type: 'boolean' },
   wait: { type: 'boolean' },
   label: { type: 'string' },
+  csv: { type: 'boolean' },
+  ndjson: { type: 'boolean' },
+  country: { type: 'string' },
+  'fiscal-year': { type: 'string' },
+  sheet: { type: 'string', multiple: true },
 } as const;
 
 /** Parses argv (without node and script); an unknown flag or a flag missing its value is a CliError. */
@@ -61,6 +71,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       all: v.all ?? false,
       wait: v.wait ?? false,
       label: v.label,
+      csv: v.csv ?? false,
+      ndjson: v.ndjson ?? false,
+      country: v.country,
+      fiscalYear: v['fiscal-year'],
+      sheet: v.sheet ?? [],
     },
   };
 }

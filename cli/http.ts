@@ -12,7 +12,8 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-type Query = Record<string, string | number | undefined>;
+/** Query parameters; a list repeats the parameter (`sheet=a&sheet=b`). */
+export type Query = Record<string, string | number | readonly string[] | undefined>;
 
 export class ApiClient {
   private readonly baseUrl: string;
@@ -39,6 +40,19 @@ export class ApiClient {
     return this.request<void>('DELETE', path, { auth: true });
   }
 
+  /** A GET answered in another format (`accept`): the body as text and the next page's cursor, if any. */
+  async text(path: string, query: Query, accept: string): Promise<{ body: string; nextCursor?: string }> {
+    let next: string | undefined;
+    const body = await this.request<string>('GET', path, {
+      query,
+      accept,
+      raw: (response) => {
+        next = response.headers.get('x-next-cursor') ?? undefined;
+      },
+    });
+    return { body, ...(next !== undefined && { nextCursor: next }) };
+  }
+
   /** Every item of a paginated list route (`items` + `nextCursor`). */
   async all<T>(path: string, query: Query = {}): Promise<T[]> {
     const items: T[] = [];
@@ -58,13 +72,23 @@ export class ApiClient {
   private async request<T>(
     method: string,
     path: string,
-    init: { query?: Query; body?: Uint8Array | string; contentType?: string; auth?: boolean },
+    init: {
+      query?: Query;
+      body?: Uint8Array | string;
+      contentType?: string;
+      auth?: boolean;
+      /** Ask for this type and return the body as text, after showing the response to `raw`. */
+      accept?: string;
+      raw?: (response: Response) => void;
+    },
   ): Promise<T> {
     const url = new URL(this.baseUrl + path);
     for (const [name, value] of Object.entries(init.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(name, String(value));
+      if (value === undefined) continue;
+      if (Array.isArray(value)) for (const v of value) url.searchParams.append(name, v);
+      else url.searchParams.set(name, String(value));
     }
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: init.accept ?? 'application/json' };
     if (init.contentType) headers['content-type'] = init.contentType;
     if (init.auth) {
       if (!this.options.token) {
@@ -81,6 +105,10 @@ export class ApiClient {
     }
     const text = await response.text();
     if (!response.ok) throw new CliError(problemLine(method, path, response.status, text));
+    if (init.raw) {
+      init.raw(response);
+      return text as T;
+    }
     if (response.status === 204 || text === '') return undefined as T;
     return JSON.parse(text) as T;
   }

@@ -4,8 +4,9 @@
  */
 import { parseCliArgs } from './args';
 import { diffCommand } from './commands/diff';
+import { figureCommand, figuresCommand, historyCommand, queryCommand } from './commands/figures';
 import { reprocessCommand } from './commands/reprocess';
-import { figuresCommand, getCommand, listCommand } from './commands/sheets';
+import { getCommand, listCommand } from './commands/sheets';
 import { sourcesCommand } from './commands/sources';
 import { tokenCommand } from './commands/token';
 import { uploadCommand } from './commands/upload';
@@ -19,8 +20,12 @@ export const USAGE = `factsheet — the fact-sheet pipeline's editor CLI
   factsheet upload FILE|DIR [--id ID] [--wait] upload (a folder: every .txt/.html, with progress)
   factsheet list                               sheets
   factsheet get ID                             one sheet and its sections
-  factsheet figures ID [--kind KIND]           figures of the latest revision
-  factsheet diff ID [--from N --to M]          what changed between revisions
+  factsheet figures ID [--kind KIND]           figures of the latest revision (--csv, --ndjson, --all)
+  factsheet query [--kind K] [--fiscal-year Y] [--country C] [--sheet ID]...
+                                               figures across sheets (--csv, --ndjson, --all)
+  factsheet figure ID KEY                      one figure of the latest revision, by key
+  factsheet history ID KEY                     one figure through every revision
+  factsheet diff ID [--from N --to M]          what changed between revisions, sentences marked
   factsheet reprocess ID | --all               re-parse with the current parser
   factsheet sources add ID URL | list | refresh [ID] | enable ID | disable ID
   factsheet token create [--label L]           new write token, hash stored in TABLE_NAME (AWS deploys)
@@ -36,6 +41,9 @@ const commands: Record<string, Command> = {
   list: listCommand,
   get: getCommand,
   figures: figuresCommand,
+  query: queryCommand,
+  figure: figureCommand,
+  history: historyCommand,
   diff: diffCommand,
   reprocess: reprocessCommand,
   sources: sourcesCommand,

@@ -19,6 +19,12 @@ export type Period =
 export interface Figure {
   /** Stable within a revision: `f{n}` in text order. */
   id: string;
+  /**
+   * Stable across revisions: the same figure keeps its key when its value or wording changes (see
+   * shared/pipeline/figure-keys.ts). Unique in its sheet and never reused. The parser leaves it unset;
+   * every stored figure has one.
+   */
+  key?: string;
   kind: FigureKind;
   /** money/percent/count/duration: a number; date: ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   value: number | string;

@@ -161,6 +161,20 @@ export const routes: readonly RouteSpec[] = [
   },
   {
     method: 'GET',
+    path: '/sheets/{id}/figures/{key}',
+    auth: false,
+    operationId: 'getSheetFigure',
+    summary: 'One figure of the latest revision, by key',
+  },
+  {
+    method: 'GET',
+    path: '/sheets/{id}/figures/{key}/history',
+    auth: false,
+    operationId: 'getFigureHistory',
+    summary: 'One figure through every revision',
+  },
+  {
+    method: 'GET',
     path: '/sheets/{id}/revisions',
     auth: false,
     operationId: 'listRevisions',

@@ -1,9 +1,7 @@
-/** Read commands over sheets: `list`, `get ID`, `figures ID [--kind K]`. */
-import { FIGURE_KINDS, type Figure } from '../../shared/model';
+/** Read commands over sheets: `list`, `get ID` (figure commands: figures.ts). */
 import { requirePositionals } from '../args';
 import type { CommandContext } from '../context';
 import { formatJson, formatTable } from '../format';
-import { CliError } from '../io';
 
 interface SheetSummary {
   id: string;
@@ -65,29 +63,6 @@ export async function getCommand(ctx: CommandContext): Promise<number> {
       { header: 'FIGURES', value: (s) => s.figureCount, right: true },
       { header: 'HEADING', value: (s) => s.heading ?? '(lead)' },
     ]),
-  );
-  return 0;
-}
-
-export async function figuresCommand(ctx: CommandContext): Promise<number> {
-  const [id] = requirePositionals(ctx.positionals, ['ID'], 'factsheet figures ID [--kind KIND]');
-  const kind = ctx.flags.kind;
-  if (kind !== undefined && !(FIGURE_KINDS as readonly string[]).includes(kind)) {
-    throw new CliError(`--kind must be one of ${FIGURE_KINDS.join(', ')}, got "${kind}"`, 2);
-  }
-  const result = await ctx.api.get<{ revision: number; items: Figure[] }>(`${path(id!)}/figures`, { kind });
-  ctx.io.stdout.write(
-    ctx.flags.json
-      ? formatJson(result.items)
-      : formatTable(result.items, [
-          { header: 'ID', value: (f) => f.id },
-          { header: 'KIND', value: (f) => f.kind },
-          { header: 'VALUE', value: (f) => f.value, right: true },
-          { header: 'UNIT', value: (f) => f.unit },
-          { header: 'QUALIFIER', value: (f) => f.qualifier },
-          { header: 'SECTION', value: (f) => f.sectionId },
-          { header: 'TEXT', value: (f) => f.text },
-        ]),
   );
   return 0;
 }

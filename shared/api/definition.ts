@@ -61,6 +61,8 @@ export interface ResponseDoc {
   /** JSON schema of the body (a registered component), or a content type for non-JSON bodies. */
   schema?: z.ZodType;
   contentType?: string;
+  /** Further content types the same response may come in (chosen by `Accept` or `format`), as text. */
+  alternatives?: string[];
   headers?: Record<string, string>;
 }
 
@@ -73,7 +75,7 @@ export interface RequestBodyDoc {
 export interface RouteDefinition<P = unknown, Q = unknown> {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
-  /** Query parameter names the route declares (unknown ones are ignored, like most HTTP APIs). */
+  /** Query parameters the route declares; any other is a 400 naming it. */
   body?: RequestBodyDoc;
   responses: Record<number, ResponseDoc>;
   handle(ctx: RouteContext<P, Q>): Promise<RouteResult>;

@@ -72,7 +72,12 @@ function operation(spec: RouteSpec, definition: RouteDefinition): JsonSchema {
         ),
       }),
       ...((doc.schema || doc.contentType) && {
-        content: { [contentType]: { schema: doc.schema ? refFor(doc.schema) : {} } },
+        content: {
+          [contentType]: { schema: doc.schema ? refFor(doc.schema) : {} },
+          ...Object.fromEntries(
+            (doc.alternatives ?? []).map((type) => [type, { schema: { type: 'string' } }]),
+          ),
+        },
       }),
     };
   }

@@ -37,7 +37,7 @@ export const limitParam = z.coerce
   .describe('Page size, 1–100 (default 20)');
 export const cursorParam = z
   .string()
-  .min(1)
+  .min(1, 'must not be empty')
   .max(2048, 'is too long')
   .describe('Opaque cursor from the previous page’s `nextCursor`');
 export const kindParam = z.enum(FIGURE_KINDS as [string, ...string[]]).describe('Figure kind');
@@ -47,17 +47,35 @@ export const fiscalYearParam = z.coerce
   .min(1900, 'must be between 1900 and 2200')
   .max(2200, 'must be between 1900 and 2200')
   .describe('Fiscal year the figure is tied to, e.g. 2021');
-export const countryParam = z.string().min(1).max(100).describe('Country name as on the sheet, e.g. `Mali`');
+export const countryParam = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .describe('Country, without regard to case or a leading "the": `mali`, `The Gambia` or `gambia`');
+export const sheetFilterParam = z
+  .array(sheetIdParam)
+  .max(50, 'may be given at most 50 times')
+  .describe('Only these sheets; repeat for several (`sheet=mali&sheet=kenya`), at most 50');
+export const formatParam = z
+  .enum(['json', 'csv', 'ndjson'])
+  .describe('Response format; overrides `Accept` (`text/csv`, `application/x-ndjson`, `application/json`)');
 
 export const pageQuery = z.object({ limit: limitParam, cursor: cursorParam.optional() });
 export const sheetFiguresQuery = z.object({
   kind: kindParam.optional(),
   sectionId: sectionIdParam.optional(),
+  format: formatParam.optional(),
+  limit: limitParam,
+  cursor: cursorParam.optional(),
 });
 export const figuresQuery = z.object({
-  kind: kindParam,
-  fiscalYear: fiscalYearParam.optional(),
+  kind: kindParam.optional(),
+  fiscalYear: fiscalYearParam
+    .optional()
+    .describe('A fiscal year the figure covers: its fiscal year, or one inside its fiscal span'),
   country: countryParam.optional(),
+  sheet: sheetFilterParam.optional(),
+  format: formatParam.optional(),
   limit: limitParam,
   cursor: cursorParam.optional(),
 });

@@ -43,6 +43,8 @@ export interface Problem {
   requestId?: string;
   /** 404 for a sheet that never published: the input it refused. */
   lastError?: { at: string; key: string; reason: string; message: string };
+  /** 404 for a figure key: the revision that removed the figure. */
+  removedInRevision?: number;
 }
 
 interface Mapping {
@@ -113,6 +115,13 @@ export function toProblem(
   }
   if (err instanceof NotFoundError && 'lastError' in err && err.lastError) {
     problem.lastError = err.lastError as Problem['lastError'];
+  }
+  if (
+    err instanceof NotFoundError &&
+    'removedInRevision' in err &&
+    typeof err.removedInRevision === 'number'
+  ) {
+    problem.removedInRevision = err.removedInRevision;
   }
   if (err instanceof InvalidSourceError) {
     problem.reason = err.reason;

@@ -8,14 +8,15 @@ import type { RouteSpec } from '../topology';
 import { LruCache } from './cache';
 import type { CachePolicy, RouteDefinition, RouteDeps, RouteResult } from './definition';
 import { etagOf, matchesIfNoneMatch } from './etag';
+import { exportFormat } from './figure-export';
 import { type ApiRequest, type ApiResponse, header } from './http';
 import { problemResponse } from './problem';
 import { type CompiledRoute, compileRoutes, matchPath } from './route-match';
-import { singleQueryValues, validateInput } from './validate';
+import { queryValues, validateInput } from './validate';
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'ETag, Location, Retry-After',
+  'Access-Control-Expose-Headers': 'ETag, Location, Retry-After, Link, X-Next-Cursor',
 };
 
 export interface RouterOptions {
@@ -168,8 +169,15 @@ export function createRouter(options: RouterOptions): ApiHandler {
   async function cachedGet(request: ApiRequest): Promise<ApiResponse> {
     const input = resolve(request);
     // Keyed by the route and its VALIDATED params and query: parameters the route does not declare are
-    // dropped by zod, so `?x=<anything>` cannot mint new entries, and `01` and `1` share one.
-    const key = JSON.stringify([request.basePath ?? '', input.operationId, input.params, input.query]);
+    // refused, so `?x=<anything>` cannot mint new entries, and `01` and `1` share one.
+    // The format `Accept` asks for (one of three) is part of the key; the raw header is not.
+    const key = JSON.stringify([
+      request.basePath ?? '',
+      input.operationId,
+      input.params,
+      input.query,
+      exportFormat(undefined, header(request, 'accept')),
+    ]);
     const fixed = statics.get(key);
     if (fixed) return fixed;
     const hit = responses.get(key);
@@ -206,7 +214,7 @@ export function createRouter(options: RouterOptions): ApiHandler {
       throw new NotFoundError(`${method} is not supported on ${match.resource} (use ${allowed.join(', ')})`);
     const definition = options.definitions[spec.operationId]!;
     const params = validateInput(definition.params, match.params, 'path');
-    const query = validateInput(definition.query, singleQueryValues(request.query), 'query');
+    const query = validateInput(definition.query, queryValues(definition.query, request.query), 'query');
     return { operationId: spec.operationId, definition, lookup, params, query };
   }
 

@@ -8,13 +8,13 @@ import { kindParam } from './params';
 /** Response schemas registered here become `#/components/schemas/{id}`. */
 export const componentRegistry = z.registry<{ id: string; description?: string }>();
 
-function component<T extends z.ZodType>(id: string, schema: T, description?: string): T {
+export function component<T extends z.ZodType>(id: string, schema: T, description?: string): T {
   componentRegistry.add(schema, { id, description });
   return schema;
 }
 
 /** One page of a cursor-paginated list: `items`, and `nextCursor` unless it is the last page. */
-function pageComponent<T extends z.ZodType>(id: string, item: T) {
+export function pageComponent<T extends z.ZodType>(id: string, item: T) {
   return component(id, z.object({ items: z.array(item), nextCursor: z.string().optional() }));
 }
 
@@ -34,7 +34,8 @@ export const periodSchema = component(
 export const figureSchema = component(
   'Figure',
   z.object({
-    id: z.string(),
+    id: z.string().describe('Position in this revision (`f{n}`, text order)'),
+    key: z.string().describe('Stable identity across revisions: names the figure in diffs and history'),
     kind: kindParam,
     value: z.union([z.number(), z.string()]),
     unit: z.string().optional(),
@@ -156,16 +157,23 @@ export const sectionDetailSchema = component(
 
 export const figureListSchema = component(
   'FigureList',
-  z.object({ sheetId: z.string(), revision: z.number().int(), items: z.array(figureSchema) }),
+  z.object({
+    sheetId: z.string(),
+    revision: z.number().int(),
+    items: z.array(figureSchema),
+    nextCursor: z.string().optional(),
+  }),
 );
 
 const figureRef = z.object({
   id: z.string(),
+  key: z.string().optional().describe('Absent only in summaries stored before figures had keys'),
   kind: kindParam,
   value: z.union([z.number(), z.string()]),
   unit: z.string().optional(),
   text: z.string(),
   sectionId: z.string(),
+  sentence: z.string().optional(),
 });
 
 export const diffSchema = component(
@@ -216,7 +224,13 @@ export const revisionSchema = component(
 
 export const latestFigureSchema = component(
   'LatestFigure',
-  figureSchema.extend({ sheetId: z.string(), revision: z.number().int(), country: z.string().nullable() }),
+  figureSchema.extend({
+    sheetId: z.string(),
+    revision: z.number().int(),
+    country: z.string().nullable(),
+    sectionHeading: z.string().nullable().optional(),
+    publishedOn: z.string().nullable().optional(),
+  }),
 );
 
 export const figureQueryResultSchema = pageComponent('FigureQueryResult', latestFigureSchema);
@@ -262,6 +276,11 @@ export const problemSchema = component(
     reason: z.string().optional(),
     requestId: z.string().optional(),
     lastError: sheetErrorSchema.optional(),
+    removedInRevision: z
+      .number()
+      .int()
+      .optional()
+      .describe('404 for a figure key: the revision that removed it'),
   }),
   'RFC 9457 problem details',
 );

@@ -5,6 +5,7 @@
  * are reused for at most `maxAgeSeconds` — the same max-age Cache-Control gives clients.
  */
 import { NotFoundError } from '../errors';
+import { keyedSheet } from '../pipeline/figure-keys';
 import type {
   FigureQuery,
   LatestFigure,
@@ -124,7 +125,10 @@ export class SheetReader {
   /** One revision (immutable: cached without expiry). Throws NotFoundError. */
   async revision(id: string, revision: number): Promise<StoredRevision> {
     const key = `${id}#${revision}`;
-    const stored = await this.revisions.get(key, () => this.repo.getRevision(id, revision));
+    const stored = await this.revisions.get(key, async () => {
+      const found = await this.repo.getRevision(id, revision);
+      return found && { ...found, sheet: keyedSheet(found.sheet, revision) };
+    });
     if (stored) return stored;
     // A miss is not immutable (the revision may be published a moment later): do not keep it.
     this.revisions.invalidate(key);
@@ -138,7 +142,14 @@ export class SheetReader {
   }
 
   queryFigures(query: FigureQuery): Promise<Page<LatestFigure>> {
-    const key = JSON.stringify([query.kind, query.fiscalYear, query.country, query.limit, query.cursor]);
+    const key = JSON.stringify([
+      query.kind,
+      query.fiscalYear,
+      query.country,
+      query.sheets,
+      query.limit,
+      query.cursor,
+    ]);
     return this.figurePages.get(key, () => this.repo.queryLatestFigures(query));
   }
 

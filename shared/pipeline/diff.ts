@@ -11,8 +11,17 @@ import type { Figure, ParsedSheet, Section } from '../model';
 import type { DiffSummary, FigureRef } from '../store/ports';
 
 export function figureRef(figure: Figure): FigureRef {
-  const { id, kind, value, unit, text, sectionId } = figure;
-  return { id, kind, value, ...(unit !== undefined && { unit }), text, sectionId };
+  const { id, key, kind, value, unit, text, sectionId, sentence } = figure;
+  return {
+    id,
+    ...(key !== undefined && { key }),
+    kind,
+    value,
+    ...(unit !== undefined && { unit }),
+    text,
+    sectionId,
+    sentence,
+  };
 }
 
 /** The sentence with this figure's text and every digit run masked. */
@@ -55,7 +64,7 @@ function sameFigureValue(a: Figure, b: Figure): boolean {
   );
 }
 
-type Pair = [Figure, Figure];
+export type Pair = [Figure, Figure];
 
 /** Pairs remaining figures whose `key` matches, in text order; removes them from the pools. */
 function pairBy(before: Figure[], after: Figure[], key: (f: Figure) => string, pairs: Pair[]): void {
@@ -112,6 +121,31 @@ function sectionChanged(a: Section, b: Section): boolean {
   );
 }
 
+/** The figures of two revisions matched as the same figure, and what is left on either side. */
+export interface FigureMatch {
+  pairs: Pair[];
+  /** In `after` only. */
+  added: Figure[];
+  /** In `before` only. */
+  removed: Figure[];
+}
+
+/** Matches `before`'s figures to `after`'s (the three passes of the module comment). */
+export function matchFigures(before: readonly Figure[], after: readonly Figure[]): FigureMatch {
+  const oldFigures = [...before];
+  const newFigures = [...after];
+  const pairs: Pair[] = [];
+  pairBy(oldFigures, newFigures, (f) => [f.sectionId, f.kind, f.text, f.sentence].join('\u0001'), pairs);
+  pairBy(oldFigures, newFigures, (f) => [f.sectionId, f.kind, maskedContext(f)].join('\u0001'), pairs);
+  pairByPosition(oldFigures, newFigures, pairs);
+  return { pairs, added: newFigures, removed: oldFigures };
+}
+
+/** Whether a matched pair differs in what it says (value, unit, qualifier, period or text). */
+export function figureChanged([a, b]: Pair): boolean {
+  return !sameFigureValue(a, b);
+}
+
 /** Summarizes `before` → `after` (revision numbers `from` → `to`); `before` null means everything is new. */
 export function diffSheets(
   before: ParsedSheet | null,
@@ -119,12 +153,11 @@ export function diffSheets(
   from: number,
   to: number,
 ): DiffSummary {
-  const oldFigures = [...(before?.figures ?? [])];
-  const newFigures = [...after.figures];
-  const pairs: Pair[] = [];
-  pairBy(oldFigures, newFigures, (f) => [f.sectionId, f.kind, f.text, f.sentence].join('\u0001'), pairs);
-  pairBy(oldFigures, newFigures, (f) => [f.sectionId, f.kind, maskedContext(f)].join('\u0001'), pairs);
-  pairByPosition(oldFigures, newFigures, pairs);
+  const {
+    pairs,
+    added: newFigures,
+    removed: oldFigures,
+  } = matchFigures(before?.figures ?? [], after.figures);
 
   const changed = pairs
     .filter(([a, b]) => !sameFigureValue(a, b))

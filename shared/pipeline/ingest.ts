@@ -23,6 +23,7 @@ import type { ContentType, ParsedSheet } from '../model';
 import type { DiffSummary, RevisionReason } from '../store/ports';
 import type { PipelineDeps } from './deps';
 import { diffSheets } from './diff';
+import { assignFigureKeys, keyedSheet } from './figure-keys';
 import { archiveKeyFor, compareWrittenAt, parseSourceKey, siblingSourceKeys } from './source-key';
 
 export interface IngestRequest {
@@ -169,15 +170,16 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
         return rejectSource(deps, id, key, parsed.reason, parsed.message);
       cached = { hash, sheet: { ...parsed, id, sourceHash: hash } };
     }
-    const sheet = cached.sheet;
     const archiveKey = archiveKeyFor(id, hash, contentType);
     const latest = meta?.latestRevision ?? 0;
     // The archive must exist before the flip makes the revision visible, but it need not hold up the
     // previous-revision read or the child writes: publishRevision awaits it just before the flip.
     const archived = deps.blobs.putIfAbsent(archiveKey, object.bytes, contentType);
     archived.catch(() => {}); // observed by publishRevision (or abandoned if the read below fails)
-    const previous = meta ? await deps.sheets.getRevision(id, latest) : null;
-    const diff = previous ? diffSheets(previous.sheet, sheet, latest, latest + 1) : null;
+    const stored = meta ? await deps.sheets.getRevision(id, latest) : null;
+    const previous = stored && keyedSheet(stored.sheet, latest);
+    const sheet = assignFigureKeys(previous?.figures ?? null, cached.sheet, latest + 1);
+    const diff = previous ? diffSheets(previous, sheet, latest, latest + 1) : null;
     try {
       const revision = await deps.sheets.publishRevision({
         sheet,

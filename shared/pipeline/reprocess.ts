@@ -7,6 +7,7 @@ import type { SourceRejection } from '../errors';
 import { ConflictError, InvalidSourceError, NotFoundError, RevisionConflictError } from '../errors';
 import type { PipelineDeps } from './deps';
 import { diffSheets } from './diff';
+import { assignFigureKeys, keyedSheet } from './figure-keys';
 import { DEFAULT_PUBLISH_ATTEMPTS, rejectSource, timedParse } from './ingest';
 import { contentTypeOfKey } from './source-key';
 
@@ -48,13 +49,18 @@ export async function reprocessSheet(
       const outcome = await rejectSource(deps, id, archiveKey, parsed.reason, parsed.message);
       return outcome as ReprocessOutcome;
     }
-    const sheet = { ...parsed, id, sourceHash: previous.header.sourceHash };
+    const before = keyedSheet(previous.sheet, latest);
+    const sheet = assignFigureKeys(
+      before.figures,
+      { ...parsed, id, sourceHash: previous.header.sourceHash },
+      latest + 1,
+    );
     try {
       const revision = await deps.sheets.publishRevision({
         sheet,
         archiveKey,
         reason: 'reprocess',
-        diff: diffSheets(previous.sheet, sheet, latest, latest + 1),
+        diff: diffSheets(before, sheet, latest, latest + 1),
         expectedLatest: latest,
       });
       deps.metrics.count('RevisionsPublished');

@@ -37,9 +37,6 @@ import {
   attemptHeaderSk,
   ERROR_SK_PREFIX,
   errorSk,
-  figureGsiPk,
-  fiscalYearPrefix,
-  LATEST_FIGURE_PREFIX,
   META_SK,
   pad,
   revisionSk,
@@ -47,13 +44,14 @@ import {
   SHEETS_GSI_PK,
   sheetPk,
 } from './keys';
+import { queryLatestFigures } from './latest-figure-query';
 import {
-  completeProjection,
-  currentFigures,
-  latestFiguresQuery,
+  PROJECTION_VERSION,
   type ProjectionState,
   projectionWrites,
   readProjection,
+  type SectionHeadings,
+  sectionHeadings,
 } from './latest-figures';
 import { readLegacyContent } from './legacy-revision-read';
 import type {
@@ -81,11 +79,10 @@ export interface DynamoSheetRepositoryOptions {
 }
 
 /** META as stored: the public fields plus the attempt that won the latest revision. */
-type MetaItem = SheetMeta & { latestAttempt: string };
+type MetaItem = SheetMeta & { latestAttempt: string; projectionVersion?: number };
 
-/** What a cursor of revision history / cross-sheet figures may hold as sort keys. */
+/** What a cursor of revision history may hold as sort keys. */
 const REVISION_SK_PREFIX = 'REV#';
-const FISCAL_YEAR_SK_PREFIX = 'FY#';
 
 /** Rounds of "project, then check META" before finalize leaves the rest to the next finalizeLatest. */
 const FINALIZE_ROUNDS = 5;
@@ -96,9 +93,11 @@ interface FinalizeTarget {
   attempt: string;
   body: HeaderItemBody;
   figures: readonly Figure[];
+  /** Section id → heading, for the cross-sheet projection's export columns. */
+  headings: SectionHeadings;
 }
 
-const INTERNAL_META = ['pk', 'sk', GSI1.pk, GSI1.sk, 'latestAttempt'] as const;
+const INTERNAL_META = ['pk', 'sk', GSI1.pk, GSI1.sk, 'latestAttempt', 'projectionVersion'] as const;
 
 function isConditionFailure(err: unknown): boolean {
   return (err as { name?: string })?.name === 'ConditionalCheckFailedException';
@@ -313,7 +312,13 @@ export class DynamoSheetRepository implements SheetRepository {
     // after its own flip), META was the only thing naming its attempt, so its marker is written now or the
     // revision is lost for good. Same item its own writer would write, so a race with it is harmless.
     const previousMarker = flipped.unfinished && (await this.markerFor(sheet.id, flipped.unfinished));
-    const target = { revision, attempt, body, figures: sheet.figures };
+    const target = {
+      revision,
+      attempt,
+      body,
+      figures: sheet.figures,
+      headings: sectionHeadings(sheet.sections),
+    };
     await this.finalize(sheet.id, target, flipped.projected, previousMarker ? [previousMarker] : []);
     return revision;
   }
@@ -363,22 +368,7 @@ export class DynamoSheetRepository implements SheetRepository {
   }
 
   async queryLatestFigures(query: FigureQuery): Promise<Page<LatestFigure>> {
-    const page = await this.table.queryPage(
-      latestFiguresQuery(query.kind, query.fiscalYear, query.country),
-      query,
-      {
-        keys: ['pk', 'sk', GSI2.pk, GSI2.sk],
-        fixed: { [GSI2.pk]: figureGsiPk(query.kind) },
-        // A start key outside the fiscal-year range of the key condition is refused by DynamoDB.
-        prefixes: {
-          pk: sheetPk(''),
-          sk: LATEST_FIGURE_PREFIX,
-          [GSI2.sk]:
-            query.fiscalYear === undefined ? FISCAL_YEAR_SK_PREFIX : fiscalYearPrefix(query.fiscalYear),
-        },
-      },
-    );
-    return { ...page, items: await currentFigures(this.table, page.items) };
+    return queryLatestFigures(this.table, query);
   }
 
   /**
@@ -399,7 +389,7 @@ export class DynamoSheetRepository implements SheetRepository {
     { unprojectedOnly }: { unprojectedOnly: boolean },
   ): Promise<FinalizeTarget | undefined> {
     const meta = await this.getMetaItem(id);
-    if (!meta || (unprojectedOnly && meta.projectedRevision === meta.latestRevision)) return undefined;
+    if (!meta || (unprojectedOnly && projectedRevisionOf(meta) === meta.latestRevision)) return undefined;
     const head = await this.table.getItem(
       sheetPk(id),
       attemptHeaderSk(meta.latestRevision, meta.latestAttempt),
@@ -410,6 +400,7 @@ export class DynamoSheetRepository implements SheetRepository {
       attempt: meta.latestAttempt,
       body: readBody(head),
       figures: await this.getFigures(id, meta.latestRevision),
+      headings: sectionHeadings(await this.getSections(id, meta.latestRevision)),
     };
   }
 
@@ -473,7 +464,8 @@ export class DynamoSheetRepository implements SheetRepository {
           : undefined;
         return { projected: undefined, ...(unfinished && { unfinished }) };
       }
-      return { projected: completeProjection(old.counts.figures, old.latestRevision) };
+      // Its items depend on the old figures' fiscal years, which this writer does not have: finalize reads it.
+      return { projected: undefined };
     } catch (err) {
       if (isConditionFailure(err)) {
         throw new RevisionConflictError(
@@ -509,9 +501,10 @@ export class DynamoSheetRepository implements SheetRepository {
       for (const write of projectionWrites(
         id,
         target.revision,
-        target.body.sheet.country,
+        target.body.sheet,
         target.figures,
         current,
+        target.headings,
       )) {
         requests.push(write);
       }
@@ -522,9 +515,9 @@ export class DynamoSheetRepository implements SheetRepository {
           new UpdateCommand({
             TableName: this.tableName,
             Key: { pk: sheetPk(id), sk: META_SK },
-            UpdateExpression: 'SET projectedRevision = :rev',
+            UpdateExpression: 'SET projectedRevision = :rev, projectionVersion = :pv',
             ConditionExpression: 'latestRevision = :rev',
-            ExpressionAttributeValues: { ':rev': target.revision },
+            ExpressionAttributeValues: { ':rev': target.revision, ':pv': PROJECTION_VERSION },
           }),
         );
         return;
@@ -598,8 +591,20 @@ interface Flipped {
   unfinished?: AttemptRef;
 }
 
+/**
+ * META's projectedRevision, counted only when the projection has the current item shapes: a sheet
+ * projected by an older version reads as unprojected, so the next ingest, reprocess or reprocess-stale run
+ * (every `npm start`) calls finalizeLatest and re-projects it.
+ */
+function projectedRevisionOf(item: MetaItem): number | undefined {
+  return item.projectionVersion === PROJECTION_VERSION ? item.projectedRevision : undefined;
+}
+
 function publicMeta(item: MetaItem): SheetMeta {
   const meta: Record<string, unknown> = { ...item };
   for (const name of INTERNAL_META) delete meta[name];
+  const projected = projectedRevisionOf(item);
+  if (projected === undefined) delete meta.projectedRevision;
+  else meta.projectedRevision = projected;
   return meta as unknown as SheetMeta;
 }

@@ -74,6 +74,19 @@ export class DynamoTable {
     return items;
   }
 
+  /** One Query request as given (any index, eventually consistent); the caller pages with `lastKey`. */
+  async queryOnce(input: QueryInput): Promise<{ items: Item[]; lastKey?: Record<string, unknown> }> {
+    try {
+      const res = await this.client.send(new QueryCommand({ ...input, TableName: this.name }));
+      return {
+        items: (res.Items ?? []) as Item[],
+        ...(res.LastEvaluatedKey && { lastKey: res.LastEvaluatedKey }),
+      };
+    } catch (err) {
+      return translateAwsError(err, 'DynamoDB Query');
+    }
+  }
+
   /** One page; the cursor is checked against `cursorShape` so it cannot leave the query's partition. */
   async queryPage(input: QueryInput, page: PageRequest, cursorShape: CursorShape): Promise<Page<Item>> {
     const limit = checkLimit(page.limit);

@@ -1,5 +1,3 @@
-import type { Figure } from '../model';
-
 /**
  * Key formats of the single table (see table-definition.ts for the full layout). Numbers are zero-padded so
  * lexical order is numeric order and `begins_with(sk, 'REV#00000002')` never matches revision 20.
@@ -34,14 +32,7 @@ export const revisionsGsiPk = (id: string): string => `REVS#${id}`;
 export const ERROR_SK_PREFIX = 'ERR#';
 export const errorSk = (at: string, nonce: string): string => `${ERROR_SK_PREFIX}${at}#${nonce}`;
 
-export const LATEST_FIGURE_PREFIX = 'LATEST#F#';
-export const latestFigureSk = (n: number): string => `${LATEST_FIGURE_PREFIX}${pad(n, 5)}`;
-export const figureGsiPk = (kind: string): string => `FIG#${kind}`;
-/** `FY#{year|----}#` then sheet and figure number: a fiscal-year query is a begins_with on gsi2sk. */
-export const fiscalYearPrefix = (year: number | undefined): string =>
-  `FY#${year === undefined ? '----' : pad(year, 4)}#`;
-export const figureGsiSk = (year: number | undefined, sheetId: string, n: number): string =>
-  `${fiscalYearPrefix(year)}${sheetId}#${pad(n, 5)}`;
+// The LATEST#… projection's keys live with it, in latest-figures.ts.
 
 /** Splits a string into chunks of at most `size` UTF-16 units without cutting a surrogate pair. */
 export function chunkString(text: string, size: number): string[] {
@@ -55,14 +46,4 @@ export function chunkString(text: string, size: number): string[] {
     start = end;
   }
   return chunks.length > 0 ? chunks : [''];
-}
-
-/** The fiscal year a figure is about, for the gsi2 sort key. */
-export function fiscalYearOf(figure: Figure): number | undefined {
-  if (figure.period && 'fiscalYear' in figure.period) return figure.period.fiscalYear;
-  if (figure.kind === 'date' && figure.fiscal && typeof figure.value === 'string') {
-    const year = Number(figure.value.slice(0, 4));
-    return Number.isInteger(year) ? year : undefined;
-  }
-  return undefined;
 }

@@ -5,8 +5,9 @@
  */
 import { RevisionConflictError, ValidationError } from '../errors';
 import type { Figure, Section } from '../model';
+import { withFigureKeys } from '../pipeline/figure-keys';
 import { checkLimit, decodeCursor, encodeCursor } from './cursor';
-import { fiscalYearOf } from './keys';
+import { figureMatches, figurePosition, parsePosition } from './figure-index';
 import type {
   FigureQuery,
   LatestFigure,
@@ -143,21 +144,34 @@ export class InMemorySheetRepository implements SheetRepository {
   }
 
   async queryLatestFigures(query: FigureQuery): Promise<Page<LatestFigure>> {
-    const all: LatestFigure[] = [];
-    const ids = [...this.sheets.keys()].sort();
-    for (const id of ids) {
+    const limit = checkLimit(query.limit);
+    const after = query.cursor === undefined ? undefined : query.cursor;
+    if (after !== undefined) parsePosition(after);
+    const named = query.sheets === undefined ? undefined : new Set(query.sheets);
+    const matches: { position: string; figure: LatestFigure }[] = [];
+    for (const id of [...this.sheets.keys()].sort()) {
       const state = this.sheets.get(id);
       const latest = state?.meta ? state.revisions.get(state.meta.latestRevision) : undefined;
-      if (!state?.meta || !latest) continue;
-      const { country } = state.meta;
-      if (query.country !== undefined && country !== query.country) continue;
-      for (const figure of latest.sheet.figures) {
-        if (figure.kind !== query.kind) continue;
-        if (query.fiscalYear !== undefined && fiscalYearOf(figure) !== query.fiscalYear) continue;
-        all.push({ ...figure, sheetId: id, revision: latest.header.revision, country });
-      }
+      if (!state?.meta || !latest || (named && !named.has(id))) continue;
+      const { country, publishedOn } = state.meta;
+      const revision = latest.header.revision;
+      const headings = new Map(latest.sheet.sections.map((s) => [s.id, s.heading]));
+      withFigureKeys(latest.sheet.figures, revision).forEach((figure, n) => {
+        const position = figurePosition(id, n);
+        if ((after !== undefined && position <= after) || !figureMatches(query, figure, country)) return;
+        const sectionHeading = headings.get(figure.sectionId) ?? null;
+        matches.push({
+          position,
+          figure: { ...figure, sheetId: id, revision, country, sectionHeading, publishedOn },
+        });
+      });
     }
-    return pageOf(all, query, `figures:${query.kind}`);
+    const page = matches.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: clone(page.map((m) => m.figure)),
+      ...(matches.length > limit && last && { nextCursor: last.position }),
+    };
   }
 
   async finalizeLatest(_id: string): Promise<void> {}

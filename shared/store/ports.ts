@@ -26,11 +26,15 @@ export interface SheetErrorRecord {
 
 export interface FigureRef {
   id: string;
+  /** The figure's stable key (absent only in summaries stored before keys existed). */
+  key?: string;
   kind: FigureKind;
   value: number | string;
   unit?: string;
   text: string;
   sectionId: string;
+  /** The sentence the figure stands in (absent in summaries stored before it was added). */
+  sentence?: string;
 }
 
 export interface DiffSummary {
@@ -113,12 +117,21 @@ export interface LatestFigure extends Figure {
   sheetId: string;
   revision: number;
   country: string | null;
+  /** The heading of the figure's section (null for the lead); absent in projections older than it. */
+  sectionHeading?: string | null;
+  /** The sheet's publishedOn; absent in projections older than it. */
+  publishedOn?: string | null;
 }
 
+/**
+ * A cross-sheet query (shared/store/figure-index.ts says what each filter means). Results come ordered by
+ * sheet id, then position in the sheet's latest revision; `cursor` and `nextCursor` are positions.
+ */
 export interface FigureQuery extends PageRequest {
-  kind: FigureKind;
+  kind?: FigureKind;
   fiscalYear?: number;
   country?: string;
+  sheets?: readonly string[];
 }
 
 export interface SheetRepository {

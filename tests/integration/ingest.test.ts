@@ -6,6 +6,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { handler } from '../../functions/ingest';
 import { documentClient, s3Client } from '../../shared/aws/clients';
 import { parseSheet } from '../../shared/index';
+import { assignFigureKeys } from '../../shared/pipeline/figure-keys';
 import { sha256Hex } from '../../shared/pipeline/ingest';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { BAD_INPUTS, fixture } from '../support/pipeline-deps';
@@ -42,7 +43,8 @@ describe('ingest handler on the emulators', () => {
       expect.objectContaining({ status: 'published', id: 'mali', revision: 1 }),
     ]);
 
-    const expected = parseSheet(MALI, { id: 'mali', contentType: 'text/plain' });
+    // Revision 1: every figure gets the key its position mints.
+    const expected = assignFigureKeys(null, parseSheet(MALI, { id: 'mali', contentType: 'text/plain' }), 1);
     const stored = await sheets.getRevision('mali', 1);
     expect(stored?.sheet).toEqual(expected);
     expect(await sheets.getSections('mali', 1)).toEqual(expected.sections);

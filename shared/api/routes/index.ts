@@ -1,9 +1,9 @@
 /** Every route definition, by the operationId shared/topology.ts gives it. */
 import type { RouteDefinition } from '../definition';
-import { queryFigures } from './figures';
+import { getFigureHistory, getSheetFigure, listSheetFigures, queryFigures } from './figures';
 import { getDocs, getDocsAsset, getHealth, getOpenApi } from './meta';
 import { getDiff, getRevision, listRevisions } from './revisions';
-import { getSection, getSheet, listSections, listSheetFigures, listSheets } from './sheets';
+import { getSection, getSheet, listSections, listSheets } from './sheets';
 import { deleteSource, getSource, listSources, putSourceRegistration, refreshSource } from './sources';
 import { reprocessSheet, uploadSheetSource } from './writes';
 
@@ -17,6 +17,8 @@ export const routeDefinitions: Readonly<Record<string, RouteDefinition>> = {
   listSections,
   getSection,
   listSheetFigures,
+  getSheetFigure,
+  getFigureHistory,
   listRevisions,
   getRevision,
   getDiff,

@@ -1,16 +1,10 @@
-/** Read routes over one sheet's latest revision, plus the sheet list. */
+/** Read routes over one sheet's latest revision, plus the sheet list (figure routes: figures.ts). */
 import * as z from 'zod';
 import { NotFoundError, ValidationError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { defineRoute } from '../definition';
-import { pageQuery, sectionIdParam, sheetFiguresQuery, sheetIdParam } from '../params';
-import {
-  figureListSchema,
-  sectionDetailSchema,
-  sectionListSchema,
-  sheetDetailSchema,
-  sheetListSchema,
-} from '../schemas';
+import { pageQuery, sectionIdParam, sheetIdParam } from '../params';
+import { sectionDetailSchema, sectionListSchema, sheetDetailSchema, sheetListSchema } from '../schemas';
 import { sectionSummaries, sheetSummary } from '../views';
 import { notFound, problems } from './responses';
 
@@ -90,24 +84,5 @@ export const getSection = defineRoute({
     const section = revision.sheet.sections.find((s) => s.id === params.sectionId);
     if (!section) throw new NotFoundError(`Sheet "${params.id}" has no section "${params.sectionId}"`);
     return { body: { sheetId: meta.id, revision: meta.latestRevision, ...section }, cache: 'latest' };
-  },
-});
-
-export const listSheetFigures = defineRoute({
-  params: idParams,
-  query: sheetFiguresQuery,
-  responses: {
-    200: { description: 'Figures in text order', schema: figureListSchema },
-    ...problems(400),
-    ...notFound(),
-  },
-  async handle({ params, query, deps }) {
-    const { meta, revision } = await deps.reader.latest(params.id);
-    const items = revision.sheet.figures.filter(
-      (f) =>
-        (query.kind === undefined || f.kind === query.kind) &&
-        (query.sectionId === undefined || f.sectionId === query.sectionId),
-    );
-    return { body: { sheetId: meta.id, revision: meta.latestRevision, items }, cache: 'latest' };
   },
 });

@@ -40,8 +40,10 @@ describe('OpenAPI document', () => {
       'country',
       'cursor',
       'fiscalYear',
+      'format',
       'kind',
       'limit',
+      'sheet',
     ]);
     expect(doc.components.schemas.SheetDetail).toBeDefined();
     expect(doc.components.schemas.Problem).toBeDefined();

@@ -83,6 +83,6 @@ it('re-projects the latest revision each round and finally clears projectedRevis
   // Each re-projection read the projection afresh.
   const projectionReads = ddbMock
     .commandCalls(QueryCommand)
-    .filter((c) => c.args[0].input.ExpressionAttributeValues?.[':prefix'] === 'LATEST#F#');
+    .filter((c) => c.args[0].input.ExpressionAttributeValues?.[':prefix'] === 'LATEST#');
   expect(projectionReads).toHaveLength(4);
 });
