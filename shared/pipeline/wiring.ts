@@ -8,11 +8,13 @@ import type { AppConfig } from '../config';
 import { PARSER_VERSION, parseSheet } from '../index';
 import { createLogger, createMetrics, SERVICE_NAME } from '../observability';
 import { DynamoSheetRepository } from '../store/dynamo-sheets';
+import { DynamoUploadRepository } from '../store/dynamo-uploads';
 import type { PipelineDeps } from './deps';
 
 export function pipelineDepsFromConfig(config: AppConfig, serviceName = SERVICE_NAME): PipelineDeps {
   return {
     sheets: new DynamoSheetRepository(documentClient(), config.tableName),
+    uploads: new DynamoUploadRepository(documentClient(), config.tableName),
     blobs: new S3BlobStore(s3Client(), config.bucketName),
     parse: parseSheet,
     parserVersion: PARSER_VERSION,
