@@ -222,7 +222,9 @@ export function createRouter(options: RouterOptions): ApiHandler {
   async function run(input: ResolvedInput, request: ApiRequest): Promise<ApiResponse> {
     const { definition, params, query } = input;
     // `no-cache` asks for the latest pointer read fresh (read-after-write); immutable data stays cached.
-    const deps = wantsFresh(request) ? { ...options.deps, reader: options.deps.reader.fresh() } : options.deps;
+    const deps = wantsFresh(request)
+      ? { ...options.deps, reader: options.deps.reader.fresh() }
+      : options.deps;
     const result = await definition.handle({ params, query, request, deps });
     return finish(input.lookup, result);
   }

@@ -42,7 +42,9 @@ describe('REST proxy events', () => {
     const event = fixture('put-source.json');
     const result = proxyResultFromResponse(await api(requestFromProxyEvent(event)));
     expect(result.statusCode).toBe(202);
-    const uploadId = createHash('sha256').update(Buffer.from(String(event.body), 'base64')).digest('hex');
+    const uploadId = createHash('sha256')
+      .update(Buffer.from(String(event.body), 'base64'))
+      .digest('hex');
     expect(result.headers.Location).toBe(`/prod/sheets/mali/uploads/${uploadId}`);
     const stored = await blobs.get('sources/mali.txt');
     expect(Buffer.from(stored!.bytes).toString('base64')).toBe(event.body);
