@@ -14,6 +14,10 @@ export interface Flags {
   all: boolean;
   wait: boolean;
   label?: string;
+  section?: string;
+  allSheets: boolean;
+  fiscalYear?: string;
+  country?: string;
 }
 
 export interface ParsedArgs {
@@ -34,6 +38,10 @@ const options = {
   all: { type: 'boolean' },
   wait: { type: 'boolean' },
   label: { type: 'string' },
+  section: { type: 'string' },
+  'all-sheets': { type: 'boolean' },
+  'fiscal-year': { type: 'string' },
+  country: { type: 'string' },
 } as const;
 
 /** Parses argv (without node and script); an unknown flag or a flag missing its value is a CliError. */
@@ -61,6 +69,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       all: v.all ?? false,
       wait: v.wait ?? false,
       label: v.label,
+      section: v.section,
+      allSheets: v['all-sheets'] ?? false,
+      fiscalYear: v['fiscal-year'],
+      country: v.country,
     },
   };
 }

@@ -4,29 +4,18 @@
  */
 import { parseCliArgs } from './args';
 import { diffCommand } from './commands/diff';
+import { revisionCommand, revisionsCommand } from './commands/history';
 import { reprocessCommand } from './commands/reprocess';
-import { figuresCommand, getCommand, listCommand } from './commands/sheets';
+import { figuresCommand, getCommand, healthCommand, listCommand, sectionsCommand } from './commands/sheets';
 import { sourcesCommand } from './commands/sources';
 import { tokenCommand } from './commands/token';
 import { uploadCommand } from './commands/upload';
+import { uploadStatusCommand, uploadsCommand } from './commands/uploads';
 import { type CommandContext, createContext } from './context';
+import { commandHelp, generalHelp } from './help';
 import { CliError, type CliIo } from './io';
 
-export const USAGE = `factsheet — the fact-sheet pipeline's editor CLI
-
-  factsheet parse FILE                         parse locally, print the ParsedSheet JSON
-  factsheet upload FILE|DIR [--id ID] [--wait] upload (a folder: every .txt/.html, with progress)
-  factsheet list                               sheets
-  factsheet get ID                             one sheet and its sections
-  factsheet figures ID [--kind KIND]           figures of the latest revision
-  factsheet diff ID [--from N --to M]          what changed between revisions
-  factsheet reprocess ID | --all               re-parse with the current parser
-  factsheet sources add ID URL | list | refresh [ID] | enable ID | disable ID
-  factsheet token create [--label L]           new write token, hash stored in TABLE_NAME (AWS deploys)
-
-Options: --api URL (default http://127.0.0.1:3000, or FACTSHEET_API), --token T (or FACTSHEET_TOKEN),
-         --json (machine-readable output), -h/--help
-`;
+export const USAGE = generalHelp();
 
 type Command = (ctx: CommandContext) => Promise<number>;
 
@@ -34,7 +23,13 @@ const commands: Record<string, Command> = {
   upload: uploadCommand,
   list: listCommand,
   get: getCommand,
+  sections: sectionsCommand,
   figures: figuresCommand,
+  revisions: revisionsCommand,
+  revision: revisionCommand,
+  uploads: uploadsCommand,
+  'upload-status': uploadStatusCommand,
+  health: healthCommand,
   diff: diffCommand,
   reprocess: reprocessCommand,
   sources: sourcesCommand,
@@ -50,7 +45,8 @@ export async function runCli(argv: readonly string[], io: CliIo, fetchImpl?: typ
     }
     const { command, positionals, flags } = parseCliArgs(argv);
     if (flags.help || command === 'help') {
-      io.stdout.write(USAGE);
+      const topic = command === 'help' ? positionals[0] : command;
+      io.stdout.write((topic && commandHelp(topic)) || USAGE);
       return 0;
     }
     if (!command) {

@@ -1,6 +1,6 @@
-/** Read commands over sheets: `list`, `get ID`, `figures ID [--kind K]`. */
+/** Read commands over sheets: `list`, `get ID [--section S]`, `sections ID`, `figures`, `health`. */
 import { FIGURE_KINDS, type Figure } from '../../shared/model';
-import { requirePositionals } from '../args';
+import { positiveIntFlag, requirePositionals } from '../args';
 import type { CommandContext } from '../context';
 import { formatJson, formatTable } from '../format';
 import { CliError } from '../io';
@@ -44,7 +44,8 @@ export async function listCommand(ctx: CommandContext): Promise<number> {
 }
 
 export async function getCommand(ctx: CommandContext): Promise<number> {
-  const [id] = requirePositionals(ctx.positionals, ['ID'], 'factsheet get ID');
+  const [id] = requirePositionals(ctx.positionals, ['ID'], 'factsheet get ID [--section S]');
+  if (ctx.flags.section !== undefined) return getSection(ctx, id!, ctx.flags.section);
   const sheet = await ctx.api.get<SheetDetail>(path(id!));
   if (ctx.flags.json) {
     ctx.io.stdout.write(formatJson(sheet));
@@ -58,36 +59,112 @@ export async function getCommand(ctx: CommandContext): Promise<number> {
   if (sheet.lastError)
     lines.push(`  last error (${sheet.lastError.at}): ${sheet.lastError.reason}: ${sheet.lastError.message}`);
   ctx.io.stdout.write(`${lines.join('\n')}\n\n`);
-  ctx.io.stdout.write(
-    formatTable(sheet.sections, [
-      { header: 'SECTION', value: (s) => s.id },
-      { header: 'BLOCKS', value: (s) => s.blockCount, right: true },
-      { header: 'FIGURES', value: (s) => s.figureCount, right: true },
-      { header: 'HEADING', value: (s) => s.heading ?? '(lead)' },
-    ]),
-  );
+  ctx.io.stdout.write(sectionTable(sheet.sections));
   return 0;
 }
 
-export async function figuresCommand(ctx: CommandContext): Promise<number> {
-  const [id] = requirePositionals(ctx.positionals, ['ID'], 'factsheet figures ID [--kind KIND]');
-  const kind = ctx.flags.kind;
+/** `FY2021`, `FY2011–FY2020`, `2018–2021`; `-` when the figure is not tied to a period. */
+export function formatPeriod(period: Figure['period']): string | undefined {
+  if (!period) return undefined;
+  if ('fiscalYear' in period) return `FY${period.fiscalYear}`;
+  if ('fiscalYearFrom' in period) return `FY${period.fiscalYearFrom}–FY${period.fiscalYearTo}`;
+  return `${period.from}–${period.to}`;
+}
+
+type ListedFigure = Figure & { sheetId?: string };
+
+function checkKind(kind: string | undefined): void {
   if (kind !== undefined && !(FIGURE_KINDS as readonly string[]).includes(kind)) {
     throw new CliError(`--kind must be one of ${FIGURE_KINDS.join(', ')}, got "${kind}"`, 2);
   }
-  const result = await ctx.api.get<{ revision: number; items: Figure[] }>(`${path(id!)}/figures`, { kind });
+}
+
+const FIGURES_USAGE =
+  'factsheet figures ID [--kind K] [--section S] | figures --all-sheets --kind K [--fiscal-year Y] [--country C]';
+
+/** GET /figures: every sheet's latest revision, filtered as the route filters. */
+async function allSheetFigures(ctx: CommandContext): Promise<ListedFigure[]> {
+  requirePositionals(ctx.positionals, [], FIGURES_USAGE);
+  const { kind, fiscalYear, country, section } = ctx.flags;
+  if (kind === undefined) throw new CliError('--all-sheets needs --kind (GET /figures filters by kind)', 2);
+  if (section !== undefined) throw new CliError('--section applies to one sheet, not --all-sheets', 2);
+  const year = positiveIntFlag(fiscalYear, 'fiscal-year');
+  return ctx.api.all<ListedFigure>('/figures', { kind, fiscalYear: year, country });
+}
+
+export async function figuresCommand(ctx: CommandContext): Promise<number> {
+  checkKind(ctx.flags.kind);
+  let items: ListedFigure[];
+  if (ctx.flags.allSheets) items = await allSheetFigures(ctx);
+  else {
+    const [id] = requirePositionals(ctx.positionals, ['ID'], FIGURES_USAGE);
+    if (ctx.flags.fiscalYear !== undefined || ctx.flags.country !== undefined) {
+      throw new CliError('--fiscal-year and --country filter --all-sheets queries', 2);
+    }
+    const query = { kind: ctx.flags.kind, sectionId: ctx.flags.section };
+    items = (await ctx.api.get<{ items: Figure[] }>(`${path(id!)}/figures`, query)).items;
+  }
   ctx.io.stdout.write(
     ctx.flags.json
-      ? formatJson(result.items)
-      : formatTable(result.items, [
+      ? formatJson(items)
+      : formatTable(items, [
+          ...(ctx.flags.allSheets ? [{ header: 'SHEET', value: (f: ListedFigure) => f.sheetId }] : []),
           { header: 'ID', value: (f) => f.id },
           { header: 'KIND', value: (f) => f.kind },
           { header: 'VALUE', value: (f) => f.value, right: true },
           { header: 'UNIT', value: (f) => f.unit },
           { header: 'QUALIFIER', value: (f) => f.qualifier },
+          { header: 'PERIOD', value: (f) => formatPeriod(f.period) },
           { header: 'SECTION', value: (f) => f.sectionId },
           { header: 'TEXT', value: (f) => f.text },
         ]),
   );
   return 0;
+}
+
+interface SectionDetail {
+  id: string;
+  heading: string | null;
+  blocks: ({ type: 'paragraph'; text: string } | { type: 'list'; items: { text: string }[] })[];
+}
+
+/** `get ID --section S`: one section with its blocks. */
+async function getSection(ctx: CommandContext, id: string, sectionId: string): Promise<number> {
+  const section = await ctx.api.get<SectionDetail>(`${path(id)}/sections/${encodeURIComponent(sectionId)}`);
+  if (ctx.flags.json) {
+    ctx.io.stdout.write(formatJson(section));
+    return 0;
+  }
+  const lines = [`${section.heading ?? '(lead)'} [${section.id}]`, ''];
+  for (const block of section.blocks) {
+    if (block.type === 'paragraph') lines.push(block.text, '');
+    else lines.push(...block.items.map((item) => `  • ${item.text}`), '');
+  }
+  ctx.io.stdout.write(`${lines.join('\n')}`);
+  return 0;
+}
+
+export async function sectionsCommand(ctx: CommandContext): Promise<number> {
+  const [id] = requirePositionals(ctx.positionals, ['ID'], 'factsheet sections ID');
+  const result = await ctx.api.get<{ items: SheetDetail['sections'] }>(`${path(id!)}/sections`);
+  ctx.io.stdout.write(ctx.flags.json ? formatJson(result.items) : sectionTable(result.items));
+  return 0;
+}
+
+function sectionTable(sections: SheetDetail['sections']): string {
+  return formatTable(sections, [
+    { header: 'SECTION', value: (s) => s.id },
+    { header: 'BLOCKS', value: (s) => s.blockCount, right: true },
+    { header: 'FIGURES', value: (s) => s.figureCount, right: true },
+    { header: 'HEADING', value: (s) => s.heading ?? '(lead)' },
+  ]);
+}
+
+export async function healthCommand(ctx: CommandContext): Promise<number> {
+  requirePositionals(ctx.positionals, [], 'factsheet health');
+  const health = await ctx.api.get<{ status: string; store: string; time: string }>('/health');
+  ctx.io.stdout.write(
+    ctx.flags.json ? formatJson(health) : `${health.status} (store ${health.store}) at ${health.time}\n`,
+  );
+  return health.status === 'ok' ? 0 : 1;
 }
