@@ -137,6 +137,28 @@ describe('local HTTP adapter', () => {
     expect(listed.items).toHaveLength(1);
   });
 
+  it('the upload resource over HTTP: identical bytes end unchanged, an older pending upload superseded', async () => {
+    const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain' };
+    const same = await put('/sheets/http-up/source', fixture('sheets/mali.txt'), auth);
+    await ingest(putEvent(resources.bucketName, 'sources/http-up.txt'));
+    expect(await (await fetch(`${base}${same.headers.get('location')}`)).json()).toMatchObject({
+      status: 'unchanged',
+      revision: 1,
+    });
+    const older = await put('/sheets/http-up/source', `${fixture('sheets/mali.txt')}\nOlder.`, auth);
+    const newer = await put('/sheets/http-up/source', fixture('sheets/mali-revised.txt'), auth);
+    await ingest(putEvent(resources.bucketName, 'sources/http-up.txt'));
+    expect(await (await fetch(`${base}${newer.headers.get('location')}`)).json()).toMatchObject({
+      status: 'published',
+      revision: 2,
+    });
+    const newerId = newer.headers.get('location')!.split('/').pop();
+    expect(await (await fetch(`${base}${older.headers.get('location')}`)).json()).toMatchObject({
+      status: 'superseded',
+      supersededBy: newerId,
+    });
+  });
+
   it('refuses invalid UTF-8 even with the token (422) and writes nothing', async () => {
     const before = await sourceKeys();
     const res = await put('/sheets/broken/source', new Uint8Array([0x41, 0xff, 0xfe, 0x42]), {
