@@ -108,6 +108,13 @@ async function uploadOne(ctx: CommandContext, file: string, id: string): Promise
   };
 }
 
+/** What to say beside a row that is not an error: why it was skipped, how to follow an accepted upload. */
+function detail(r: UploadResult): string | undefined {
+  if (r.status === 'skipped') return r.reason;
+  if (r.status === 'accepted' && r.uploadId) return `follow: factsheet upload-status ${r.id} ${r.uploadId}`;
+  return undefined;
+}
+
 /** Exit code 0 when every file was accepted (with --wait: published or unchanged). */
 function succeeded(result: UploadResult, waited: boolean): boolean {
   if (result.status === 'skipped') return true;
@@ -143,7 +150,7 @@ export async function uploadCommand(ctx: CommandContext): Promise<number> {
           { header: 'FILE', value: (r) => r.file },
           {
             header: 'DETAIL',
-            value: (r) => r.error ?? (r.status === 'skipped' ? r.reason : undefined),
+            value: (r) => r.error ?? detail(r),
             full: true,
           },
         ]),
