@@ -18,6 +18,7 @@ import { S3RevisionDocuments } from '../shared/blobs/s3-revision-documents';
 import { DynamoSheetRepository } from '../shared/store/dynamo-sheets';
 import { tableDefinition } from '../shared/store/table-definition';
 import { type BenchResult, fmt, median, percentile } from './harness';
+import { runUploadBench } from './ingest-upload';
 
 const UPLOADS = 200;
 const REVISIONS = 50;
@@ -48,7 +49,12 @@ function event(bucket: string, key: string): S3Event {
   } as unknown as S3Event;
 }
 
-export async function run(): Promise<BenchResult> {
+export async function run(): Promise<BenchResult[]> {
+  const handlerPath = await runHandlerBench();
+  return [handlerPath, await runUploadBench()];
+}
+
+async function runHandlerBench(): Promise<BenchResult> {
   // Clients and the handler's wiring are created on first use, so the environment is set before them.
   process.env.AWS_ACCESS_KEY_ID ??= 'S3RVER';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'S3RVER';

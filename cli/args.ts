@@ -19,6 +19,8 @@ export interface Flags {
   country?: string;
   fiscalYear?: string;
   sheet: string[];
+  section?: string;
+  allSheets: boolean;
 }
 
 export interface ParsedArgs {
@@ -44,6 +46,8 @@ const options = {
   country: { type: 'string' },
   'fiscal-year': { type: 'string' },
   sheet: { type: 'string', multiple: true },
+  section: { type: 'string' },
+  'all-sheets': { type: 'boolean' },
 } as const;
 
 /** Parses argv (without node and script); an unknown flag or a flag missing its value is a CliError. */
@@ -76,6 +80,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       country: v.country,
       fiscalYear: v['fiscal-year'],
       sheet: v.sheet ?? [],
+      section: v.section,
+      allSheets: v['all-sheets'] ?? false,
     },
   };
 }

@@ -6,12 +6,14 @@ export interface Column<T> {
   value: (row: T) => string | number | null | undefined;
   /** Right-align (numbers). */
   right?: boolean;
+  /** Never shortened (messages a reader needs whole); other cells stop at 60 characters. */
+  full?: boolean;
 }
 
 /** An aligned plain-text table; `(none)` for no rows. */
 export function formatTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
   if (rows.length === 0) return '(none)\n';
-  const cells = rows.map((row) => columns.map((c) => clean(c.value(row))));
+  const cells = rows.map((row) => columns.map((c) => clean(c.value(row), c.full)));
   const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => r[i]!.length)));
   const line = (values: string[]) =>
     values
@@ -21,10 +23,10 @@ export function formatTable<T>(rows: readonly T[], columns: readonly Column<T>[]
   return `${[line(columns.map((c) => c.header)), ...cells.map(line)].join('\n')}\n`;
 }
 
-function clean(value: string | number | null | undefined): string {
+function clean(value: string | number | null | undefined, full = false): string {
   if (value === null || value === undefined) return '-';
   const text = String(value).replace(/\s+/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+  return !full && text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 export function formatJson(value: unknown): string {

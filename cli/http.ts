@@ -28,6 +28,11 @@ export class ApiClient {
     return this.request<T>('GET', path, { query });
   }
 
+  /** A GET the API must answer from a fresh read of the latest pointer (read-after-write). */
+  getFresh<T>(path: string, query?: Query): Promise<T> {
+    return this.request<T>('GET', path, { query, fresh: true });
+  }
+
   put<T>(path: string, body: Uint8Array | string, contentType: string): Promise<T> {
     return this.request<T>('PUT', path, { body, contentType, auth: true });
   }
@@ -80,6 +85,7 @@ export class ApiClient {
       /** Ask for this type and return the body as text, after showing the response to `raw`. */
       accept?: string;
       raw?: (response: Response) => void;
+      fresh?: boolean;
     },
   ): Promise<T> {
     const url = new URL(this.baseUrl + path);
@@ -90,6 +96,7 @@ export class ApiClient {
     }
     const headers: Record<string, string> = { accept: init.accept ?? 'application/json' };
     if (init.contentType) headers['content-type'] = init.contentType;
+    if (init.fresh) headers['cache-control'] = 'no-cache';
     if (init.auth) {
       if (!this.options.token) {
         throw new CliError(`${method} ${path} needs a write token: pass --token or set FACTSHEET_TOKEN`);
@@ -122,7 +129,11 @@ export function problemLine(method: string, path: string, status: number, body: 
       detail?: string;
       errors?: { parameter: string; message: string }[];
     };
-    const details = problem.errors?.map((e) => `${e.parameter}: ${e.message}`).join('; ');
+    // The detail often already spells out the one parameter error: do not say it twice.
+    const details = problem.errors
+      ?.filter((e) => !problem.detail?.includes(e.message))
+      .map((e) => `${e.parameter}: ${e.message}`)
+      .join('; ');
     return `${method} ${path} failed: ${status} ${problem.title ?? ''}${problem.detail ? `: ${problem.detail}` : ''}${
       details ? ` (${details})` : ''
     }`;

@@ -5,34 +5,18 @@
 import { parseCliArgs } from './args';
 import { diffCommand } from './commands/diff';
 import { figureCommand, figuresCommand, historyCommand, queryCommand } from './commands/figures';
+import { revisionCommand, revisionsCommand } from './commands/history';
 import { reprocessCommand } from './commands/reprocess';
-import { getCommand, listCommand } from './commands/sheets';
+import { getCommand, healthCommand, listCommand, sectionsCommand } from './commands/sheets';
 import { sourcesCommand } from './commands/sources';
 import { tokenCommand } from './commands/token';
 import { uploadCommand } from './commands/upload';
+import { uploadStatusCommand, uploadsCommand } from './commands/uploads';
 import { type CommandContext, createContext } from './context';
+import { commandHelp, generalHelp } from './help';
 import { CliError, type CliIo } from './io';
 
-export const USAGE = `factsheet — the fact-sheet pipeline's editor CLI
-
-  factsheet parse FILE                         parse locally, print the ParsedSheet JSON
-  factsheet parse DIR|FILE... --out DIR        parse many files in one process, one JSON each
-  factsheet upload FILE|DIR [--id ID] [--wait] upload (a folder: every .txt/.html, with progress)
-  factsheet list                               sheets
-  factsheet get ID                             one sheet and its sections
-  factsheet figures ID [--kind KIND]           figures of the latest revision (--csv, --ndjson, --all)
-  factsheet query [--kind K] [--fiscal-year Y] [--country C] [--sheet ID]...
-                                               figures across sheets (--csv, --ndjson, --all)
-  factsheet figure ID KEY                      one figure of the latest revision, by key
-  factsheet history ID KEY                     one figure through every revision
-  factsheet diff ID [--from N --to M]          what changed between revisions, sentences marked
-  factsheet reprocess ID | --all               re-parse with the current parser
-  factsheet sources add ID URL | list | refresh [ID] | enable ID | disable ID
-  factsheet token create [--label L]           new write token, hash stored in TABLE_NAME (AWS deploys)
-
-Options: --api URL (default http://127.0.0.1:3000, or FACTSHEET_API), --token T (or FACTSHEET_TOKEN),
-         --json (machine-readable output), -h/--help
-`;
+export const USAGE = generalHelp();
 
 type Command = (ctx: CommandContext) => Promise<number>;
 
@@ -40,10 +24,16 @@ const commands: Record<string, Command> = {
   upload: uploadCommand,
   list: listCommand,
   get: getCommand,
+  sections: sectionsCommand,
   figures: figuresCommand,
   query: queryCommand,
   figure: figureCommand,
   history: historyCommand,
+  revisions: revisionsCommand,
+  revision: revisionCommand,
+  uploads: uploadsCommand,
+  'upload-status': uploadStatusCommand,
+  health: healthCommand,
   diff: diffCommand,
   reprocess: reprocessCommand,
   sources: sourcesCommand,
@@ -59,7 +49,8 @@ export async function runCli(argv: readonly string[], io: CliIo, fetchImpl?: typ
     }
     const { command, positionals, flags } = parseCliArgs(argv);
     if (flags.help || command === 'help') {
-      io.stdout.write(USAGE);
+      const topic = command === 'help' ? positionals[0] : command;
+      io.stdout.write((topic && commandHelp(topic)) || USAGE);
       return 0;
     }
     if (!command) {

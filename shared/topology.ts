@@ -209,6 +209,20 @@ export const routes: readonly RouteSpec[] = [
     summary: 'Upload a revised fact sheet',
   },
   {
+    method: 'GET',
+    path: '/sheets/{id}/uploads',
+    auth: false,
+    operationId: 'listUploads',
+    summary: 'Recent uploads of a sheet and their outcomes',
+  },
+  {
+    method: 'GET',
+    path: '/sheets/{id}/uploads/{uploadId}',
+    auth: false,
+    operationId: 'getUpload',
+    summary: 'What became of one upload: pending, published, unchanged, superseded or rejected',
+  },
+  {
     method: 'POST',
     path: '/sheets/{id}/reprocess',
     auth: true,

@@ -31,6 +31,7 @@ const columns = (across: boolean) => [
   { header: 'VALUE', value: (f: Row) => f.value, right: true },
   { header: 'UNIT', value: (f: Row) => f.unit },
   { header: 'QUALIFIER', value: (f: Row) => f.qualifier },
+  { header: 'PERIOD', value: (f: Row) => formatPeriod(f.period) },
   { header: 'SECTION', value: (f: Row) => f.sectionId },
   { header: 'TEXT', value: (f: Row) => f.text },
 ];
@@ -86,10 +87,20 @@ async function listFigures(
   return 0;
 }
 
+/** `figures ID` for one sheet; `figures --all-sheets` is `query` under the name editors look for. */
 export async function figuresCommand(ctx: CommandContext): Promise<number> {
-  const usage = 'factsheet figures ID [--kind KIND] [--csv|--ndjson] [--all]';
+  if (ctx.flags.allSheets) {
+    if (ctx.flags.section !== undefined)
+      throw new CliError('--section applies to one sheet, not --all-sheets', 2);
+    return queryCommand(ctx);
+  }
+  const usage = 'factsheet figures ID [--kind KIND] [--section S] [--csv|--ndjson] [--all]';
   const [id] = requirePositionals(ctx.positionals, ['ID'], usage);
-  return listFigures(ctx, `${sheetPath(id!)}/figures`, { kind: kindFlag(ctx) }, false);
+  if (ctx.flags.fiscalYear !== undefined || ctx.flags.country !== undefined || ctx.flags.sheet.length > 0) {
+    throw new CliError('--fiscal-year, --country and --sheet filter queries across sheets (--all-sheets)', 2);
+  }
+  const query = { kind: kindFlag(ctx), sectionId: ctx.flags.section };
+  return listFigures(ctx, `${sheetPath(id!)}/figures`, query, false);
 }
 
 export async function queryCommand(ctx: CommandContext): Promise<number> {
@@ -135,14 +146,16 @@ export async function historyCommand(ctx: CommandContext): Promise<number> {
           { header: 'VALUE', value: (e) => e.value, right: true },
           { header: 'UNIT', value: (e) => e.unit },
           { header: 'QUALIFIER', value: (e) => e.qualifier },
-          { header: 'PERIOD', value: (e) => (e.period ? periodText(e.period) : undefined) },
+          { header: 'PERIOD', value: (e) => formatPeriod(e.period) },
           { header: 'TEXT', value: (e) => e.text },
         ]),
   );
   return 0;
 }
 
-function periodText(period: NonNullable<FigureHistoryEntry['period']>): string {
+/** `FY 2021`, `FY 2011–2020`, `2018–2021`; nothing when the figure is not tied to a period. */
+export function formatPeriod(period: Figure['period']): string | undefined {
+  if (!period) return undefined;
   if ('fiscalYear' in period) return `FY ${period.fiscalYear}`;
   if ('fiscalYearFrom' in period) return `FY ${period.fiscalYearFrom}–${period.fiscalYearTo}`;
   return `${period.from}–${period.to}`;

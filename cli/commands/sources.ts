@@ -1,4 +1,4 @@
-/** `sources add ID URL | list | refresh [ID] | enable ID | disable ID`: the URLs the schedule refreshes. */
+/** `sources add ID URL | list | get ID | refresh [ID] | enable ID | disable ID | remove ID`: the URLs refresh checks. */
 import { requirePositionals } from '../args';
 import type { CommandContext } from '../context';
 import { formatJson, formatTable, progressBar } from '../format';
@@ -14,7 +14,7 @@ interface SourceView {
 }
 
 const USAGE =
-  'factsheet sources add ID URL | sources list | sources refresh [ID] | sources enable ID | sources disable ID';
+  'factsheet sources add ID URL | list | get ID | refresh [ID] | enable ID | disable ID | remove ID';
 const path = (id: string) => `/sources/${encodeURIComponent(id)}`;
 
 function table(ctx: CommandContext, rows: SourceView[], single: boolean): void {
@@ -48,6 +48,17 @@ export async function sourcesCommand(ctx: CommandContext): Promise<number> {
       const current = await ctx.api.get<SourceView>(path(id!));
       const body = JSON.stringify({ url: current.url, enabled: action === 'enable' });
       table(ctx, [await ctx.api.put<SourceView>(path(id!), body, 'application/json')], true);
+      return 0;
+    }
+    case 'get': {
+      const [id] = requirePositionals(rest, ['ID'], 'factsheet sources get ID');
+      table(ctx, [await ctx.api.get<SourceView>(path(id!))], true);
+      return 0;
+    }
+    case 'remove': {
+      const [id] = requirePositionals(rest, ['ID'], 'factsheet sources remove ID');
+      await ctx.api.delete(path(id!));
+      ctx.io.stdout.write(ctx.flags.json ? formatJson({ id, removed: true }) : `removed source ${id}\n`);
       return 0;
     }
     case 'list':

@@ -2,7 +2,7 @@
  * Checks DATA_DIR before the emulators touch it: a file where a folder should be, an unreadable LevelDB
  * store or one locked by another runtime are reported (DataDirError) and nothing is changed or wiped.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Level } from 'level';
 import { DataDirError } from './errors';
@@ -23,13 +23,26 @@ function requireFolder(path: string, dataDir: string): void {
 /** Creates DATA_DIR when missing; otherwise verifies its layout and that the DynamoDB store opens. */
 export async function inspectDataDir(dataDir: string): Promise<DataDirState> {
   requireFolder(dataDir, dataDir);
-  const firstStart = !existsSync(dataDir) || readdirSync(dataDir).length === 0;
+  const firstStart =
+    !existsSync(dataDir) || readdirSync(dataDir).filter((name) => name !== IGNORE_FILE).length === 0;
   mkdirSync(dataDir, { recursive: true });
   const dynamoDir = join(dataDir, 'dynamodb');
   requireFolder(dynamoDir, dataDir);
   requireFolder(join(dataDir, 's3'), dataDir);
   if (existsSync(dynamoDir) && readdirSync(dynamoDir).length > 0) await probeLevelDb(dynamoDir, dataDir);
+  ignoreContents(dataDir);
   return { firstStart };
+}
+
+const IGNORE_FILE = '.gitignore';
+
+/**
+ * DATA_DIR may sit anywhere in a checkout: a `.gitignore` of `*` inside keeps git, and the linter and
+ * formatter (biome reads ignore files), off the emulators' data whatever the folder is called.
+ */
+function ignoreContents(dataDir: string): void {
+  const file = join(dataDir, IGNORE_FILE);
+  if (!existsSync(file)) writeFileSync(file, '# Written by npm start: DATA_DIR is data, not source.\n*\n');
 }
 
 async function probeLevelDb(path: string, dataDir: string): Promise<void> {

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { BlobStore } from '../blobs/ports';
 import type { DiffSummary, SheetRepository, StoredRevision } from '../store/ports';
+import type { UploadRepository } from '../store/upload-ports';
 import type { ApiRequest, ApiResponse } from './http';
 import type { SheetReader } from './sheet-reader';
 import type { SourcesApi } from './sources-api';
@@ -21,6 +22,8 @@ export interface RouteDeps {
   sheets: SheetRepository;
   blobs: BlobStore;
   reader: SheetReader;
+  /** Upload records (PUT writes pending, the upload routes read them). */
+  uploads?: UploadRepository;
   maxSourceBytes: number;
   /** Re-parses a sheet's latest archived source with the current parser. */
   reprocess?: (id: string) => Promise<{ status: 'published' | 'unchanged'; revision: number }>;

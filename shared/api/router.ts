@@ -134,6 +134,15 @@ export function cacheControl(policy: CachePolicy, readMaxAgeSeconds: number): st
   }
 }
 
+/** The client asked not to be served a reused copy (`Cache-Control: no-cache`, or `Pragma: no-cache`). */
+export function wantsFresh(request: ApiRequest): boolean {
+  const directives = `${header(request, 'cache-control') ?? ''},${header(request, 'pragma') ?? ''}`;
+  return directives.split(',').some((d) => {
+    const name = d.trim().toLowerCase();
+    return name === 'no-cache' || name === 'max-age=0';
+  });
+}
+
 export function createRouter(options: RouterOptions): ApiHandler {
   const missing = options.routes.filter((r) => !options.definitions[r.operationId]);
   if (missing.length > 0) {
@@ -180,7 +189,7 @@ export function createRouter(options: RouterOptions): ApiHandler {
     ]);
     const fixed = statics.get(key);
     if (fixed) return fixed;
-    const hit = responses.get(key);
+    const hit = wantsFresh(request) ? undefined : responses.get(key);
     if (hit && hit.expiresAt > Date.now()) return hit.response;
     const response = await run(input, request);
     const policy = response.statusCode === 200 ? cachePolicyOf(response) : 'no-store';
@@ -220,7 +229,11 @@ export function createRouter(options: RouterOptions): ApiHandler {
 
   async function run(input: ResolvedInput, request: ApiRequest): Promise<ApiResponse> {
     const { definition, params, query } = input;
-    const result = await definition.handle({ params, query, request, deps: options.deps });
+    // `no-cache` asks for the latest pointer read fresh (read-after-write); immutable data stays cached.
+    const deps = wantsFresh(request)
+      ? { ...options.deps, reader: options.deps.reader.fresh() }
+      : options.deps;
+    const result = await definition.handle({ params, query, request, deps });
     return finish(input.lookup, result);
   }
 
@@ -262,7 +275,7 @@ export function createRouter(options: RouterOptions): ApiHandler {
       statusCode: 204,
       headers: {
         'Access-Control-Allow-Methods': [...allowed, 'OPTIONS'].join(', '),
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-None-Match',
+        'Access-Control-Allow-Headers': 'Authorization, Cache-Control, Content-Type, If-None-Match',
         'Access-Control-Max-Age': '600',
       },
       body: '',

@@ -244,12 +244,13 @@ export const uploadAcceptedSchema = component(
   'UploadAccepted',
   z.object({
     id: z.string(),
+    uploadId: z.string().describe('SHA-256 hex of the bytes: identical bytes name the same upload'),
     key: z.string(),
     status: z.literal('accepted'),
     location: z.string(),
     message: z.string(),
   }),
-  'The source was stored; ingest runs from the S3 event. Poll `location` until `sourceHash` matches',
+  'The source was stored; ingest runs from the S3 event. Poll `location` (the upload) for its outcome',
 );
 
 export const reprocessResultSchema = component(

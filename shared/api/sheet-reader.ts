@@ -115,10 +115,26 @@ export class SheetReader {
     });
   }
 
+  /** Set on the views `fresh()` returns. */
+  private freshReads = false;
+
+  /**
+   * A view of this reader for one request that sent `Cache-Control: no-cache`: META and figure pages are
+   * read from the store (and the fresh value replaces the shared entry); immutable revisions stay cached.
+   */
+  fresh(): SheetReader {
+    const view = Object.create(this) as SheetReader;
+    view.freshReads = true;
+    return view;
+  }
+
   /** META of a published sheet. Throws SheetNotPublishedError (404). */
   async meta(id: string): Promise<SheetMeta> {
+    if (this.freshReads) this.metas.invalidate(id);
     const meta = await this.metas.get(id, () => this.repo.getMeta(id));
     if (meta && meta.latestRevision >= 1) return meta;
+    // A miss is never reused: the 404 says no-store, and the sheet may publish a moment later.
+    this.metas.invalidate(id);
     throw new SheetNotPublishedError(id, meta?.lastError ?? (await this.lastError(id)));
   }
 
@@ -150,6 +166,7 @@ export class SheetReader {
       query.limit,
       query.cursor,
     ]);
+    if (this.freshReads) this.figurePages.invalidate(key);
     return this.figurePages.get(key, () => this.repo.queryLatestFigures(query));
   }
 

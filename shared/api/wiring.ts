@@ -13,6 +13,7 @@ import { lambdaReprocess, type ReprocessRemote } from '../pipeline/reprocess-cli
 import { getSource, listSources, refreshOne, registerSource, removeSource } from '../pipeline/sources';
 import { DynamoSheetRepository } from '../store/dynamo-sheets';
 import { DynamoSourceRepository } from '../store/dynamo-sources';
+import { DynamoUploadRepository } from '../store/dynamo-uploads';
 import type { ApiDeps } from './app';
 import type { SourcesApi } from './sources-api';
 
@@ -37,6 +38,7 @@ export function apiDepsFromConfig(config: AppConfig): ApiDeps {
   return {
     sheets,
     blobs,
+    uploads: new DynamoUploadRepository(documentClient(), config.tableName),
     sources,
     reprocess: async (id) => {
       if (!remote) {

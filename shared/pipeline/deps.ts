@@ -5,12 +5,15 @@ import type { BlobStore } from '../blobs/ports';
 import type { ParsedSheet, ParseOptions } from '../model';
 import type { PipelineLogger, PipelineMetrics } from '../observability';
 import type { SheetRepository } from '../store/ports';
+import type { UploadRepository } from '../store/upload-ports';
 
 /** `parseSheet`'s signature (shared/index.ts); throws InvalidSourceError for bad input. */
 export type ParseFn = (source: string | Uint8Array, options?: ParseOptions) => ParsedSheet;
 
 export interface PipelineDeps {
   sheets: SheetRepository;
+  /** Where each upload's outcome is recorded (optional: reprocess and older fakes need none). */
+  uploads?: UploadRepository;
   blobs: BlobStore;
   parse: ParseFn;
   /** The current parser's version (`PARSER_VERSION`): same hash + same version = nothing to do. */

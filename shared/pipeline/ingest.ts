@@ -25,6 +25,7 @@ import type { PipelineDeps } from './deps';
 import { diffSheets } from './diff';
 import { assignFigureKeys, keyedSheet } from './figure-keys';
 import { archiveKeyFor, compareWrittenAt, parseSourceKey, siblingSourceKeys } from './source-key';
+import { noteUpload } from './upload-outcomes';
 
 export interface IngestRequest {
   /** The decoded S3 key (`sources/{id}.{txt|html}`). */
@@ -152,22 +153,22 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
         newerKey,
         eventTime: request.eventTime,
       });
-      return { status: 'ignored', reason: 'superseded' };
-    }
-    if (object.bytes.length > deps.maxSourceBytes) {
-      const message = `Source is ${object.bytes.length} bytes; the limit is ${deps.maxSourceBytes}`;
-      return rejectSource(deps, id, key, 'too-large', message);
+      return noteUpload(deps, id, sha256Hex(object.bytes), { status: 'ignored', reason: 'superseded' });
     }
     const hash = sha256Hex(object.bytes);
+    if (object.bytes.length > deps.maxSourceBytes) {
+      const message = `Source is ${object.bytes.length} bytes; the limit is ${deps.maxSourceBytes}`;
+      return noteUpload(deps, id, hash, await rejectSource(deps, id, key, 'too-large', message));
+    }
     if (meta && meta.sourceHash === hash && meta.parserVersion === deps.parserVersion) {
       deps.logger.info('source unchanged', { key, sheetId: id, revision: meta.latestRevision });
       deps.metrics.count('SheetsIngested');
-      return { status: 'unchanged', id, revision: meta.latestRevision };
+      return noteUpload(deps, id, hash, { status: 'unchanged', id, revision: meta.latestRevision });
     }
     if (cached?.hash !== hash) {
       const parsed = timedParse(deps, object.bytes, id, contentType);
       if (parsed instanceof InvalidSourceError)
-        return rejectSource(deps, id, key, parsed.reason, parsed.message);
+        return noteUpload(deps, id, hash, await rejectSource(deps, id, key, parsed.reason, parsed.message));
       cached = { hash, sheet: { ...parsed, id, sourceHash: hash } };
     }
     const archiveKey = archiveKeyFor(id, hash, contentType);
@@ -200,7 +201,7 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
         figures: sheet.figures.length,
         changedFigures: diff?.figures.changed.length ?? null,
       });
-      return { status: 'published', id, revision, diff };
+      return noteUpload(deps, id, hash, { status: 'published', id, revision, diff });
     } catch (err) {
       if (!(err instanceof RevisionConflictError)) throw err;
       deps.logger.debug('lost META race, retrying', { key, sheetId: id, attempt });

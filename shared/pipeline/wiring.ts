@@ -9,6 +9,7 @@ import type { AppConfig } from '../config';
 import { PARSER_VERSION, parseSheet } from '../index';
 import { createLogger, createMetrics, SERVICE_NAME } from '../observability';
 import { DynamoSheetRepository } from '../store/dynamo-sheets';
+import { DynamoUploadRepository } from '../store/dynamo-uploads';
 import type { PipelineDeps } from './deps';
 
 export function pipelineDepsFromConfig(config: AppConfig, serviceName = SERVICE_NAME): PipelineDeps {
@@ -16,6 +17,7 @@ export function pipelineDepsFromConfig(config: AppConfig, serviceName = SERVICE_
     sheets: new DynamoSheetRepository(documentClient(), config.tableName, {
       documents: new S3RevisionDocuments(s3Client(), config.bucketName),
     }),
+    uploads: new DynamoUploadRepository(documentClient(), config.tableName),
     blobs: new S3BlobStore(s3Client(), config.bucketName),
     parse: parseSheet,
     parserVersion: PARSER_VERSION,

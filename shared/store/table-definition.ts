@@ -16,6 +16,12 @@
  *   Attempt ids keep racing writers of the same revision number apart (no transactions in dynalite); the
  *   marker, or META.latestAttempt before the marker exists, says which attempt is the revision.
  * - `SHEET#{id}` / `ERR#{iso time}#{rand}`     an error record (rejected input).
+ * - `SHEET#{id}` / `UPLOAD#{sha256}`           an upload and its outcome (dynamo-uploads.ts); gsi1
+ *                                              (`UPLOADS#{id}` / `{uploadedAt}#{sha256}`) lists them, and
+ *                                              while pending gsi2 (`UPLOADS-PENDING#{id}` / same) marks it.
+ * - `SHEET#{id}` / `LATEST#F#{n:5}`            projection of the latest revision's figures; gsi2
+ *                                              (`FIG#{kind}` / `FY#{year|----}#{sheetId}#{n:5}`) serves
+ *                                              cross-sheet figure queries without Scan.
  * - `SHEET#{id}` / `LATEST#…`                  projection of the latest revision's figures for cross-sheet
  *                                              queries without Scan (latest-figures.ts): `F#{n:5}` on gsi2
  *                                              `FK#{kind}`, `A#{n:5}` on `FA`, `Y#{year}#{n:5}` on

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * The local HTTP adapter over real HTTP: API Gateway-shaped events, the TOKEN authorizer run like the
  * gateway runs it (401 missing/malformed, 403 wrong token), byte-exact bodies both ways.
@@ -107,8 +108,55 @@ describe('local HTTP adapter', () => {
       Authorization: `Bearer ${token}`,
     });
     expect(res.status).toBe(202);
-    expect(res.headers.get('location')).toBe('/sheets/newsheet');
+    const uploadId = createHash('sha256').update(fixture('sheets/mali.txt')).digest('hex');
+    expect(res.headers.get('location')).toBe(`/sheets/newsheet/uploads/${uploadId}`);
     expect(await sourceKeys()).toEqual(['sources/mali.txt', 'sources/newsheet.txt']);
+  });
+
+  it('the upload resource over HTTP: pending, then published or rejected, never cached', async () => {
+    const auth = { Authorization: `Bearer ${token}` };
+    const good = await put('/sheets/http-up/source', fixture('sheets/mali.txt'), {
+      'Content-Type': 'text/plain',
+      ...auth,
+    });
+    const location = `${base}${good.headers.get('location')}`;
+    const pending = await fetch(location);
+    expect([pending.status, pending.headers.get('cache-control')]).toEqual([200, 'no-store']);
+    expect(((await pending.json()) as { status: string }).status).toBe('pending');
+    await ingest(putEvent(resources.bucketName, 'sources/http-up.txt'));
+    expect(await (await fetch(location)).json()).toMatchObject({ status: 'published', revision: 1 });
+
+    const bad = await put('/sheets/http-bad/source', '<html><body><nav>Home</nav></body></html>', {
+      'Content-Type': 'text/html',
+      ...auth,
+    });
+    await ingest(putEvent(resources.bucketName, 'sources/http-bad.html'));
+    const rejected = await fetch(`${base}${bad.headers.get('location')}`);
+    expect(await rejected.json()).toMatchObject({ status: 'rejected', reason: 'no-content' });
+    const listed = (await (await fetch(`${base}/sheets/http-up/uploads`)).json()) as { items: unknown[] };
+    expect(listed.items).toHaveLength(1);
+  });
+
+  it('the upload resource over HTTP: identical bytes end unchanged, an older pending upload superseded', async () => {
+    const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain' };
+    const same = await put('/sheets/http-up/source', fixture('sheets/mali.txt'), auth);
+    await ingest(putEvent(resources.bucketName, 'sources/http-up.txt'));
+    expect(await (await fetch(`${base}${same.headers.get('location')}`)).json()).toMatchObject({
+      status: 'unchanged',
+      revision: 1,
+    });
+    const older = await put('/sheets/http-up/source', `${fixture('sheets/mali.txt')}\nOlder.`, auth);
+    const newer = await put('/sheets/http-up/source', fixture('sheets/mali-revised.txt'), auth);
+    await ingest(putEvent(resources.bucketName, 'sources/http-up.txt'));
+    expect(await (await fetch(`${base}${newer.headers.get('location')}`)).json()).toMatchObject({
+      status: 'published',
+      revision: 2,
+    });
+    const newerId = newer.headers.get('location')!.split('/').pop();
+    expect(await (await fetch(`${base}${older.headers.get('location')}`)).json()).toMatchObject({
+      status: 'superseded',
+      supersededBy: newerId,
+    });
   });
 
   it('refuses invalid UTF-8 even with the token (422) and writes nothing', async () => {

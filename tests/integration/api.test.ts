@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * functions/api.ts against real s3rver + dynalite, with the seed and its revision ingested through the
  * real pipeline (functions/ingest.ts on S3 records). Every body is validated against the served document.
@@ -260,7 +261,8 @@ describe('API on the emulators, data from the real pipeline', () => {
       body: fixture('sheets/mali.txt'),
     });
     expect(res.statusCode).toBe(202);
-    expect(res.headers.Location).toBe('/prod/sheets/upload-test');
+    const uploadId = createHash('sha256').update(fixture('sheets/mali.txt')).digest('hex');
+    expect(res.headers.Location).toBe(`/prod/sheets/upload-test/uploads/${uploadId}`);
     const listed = await s3Client().send(
       new ListObjectsV2Command({ Bucket: resources.bucketName, Prefix: 'sources/upload-test' }),
     );

@@ -4,8 +4,11 @@
  * (tests/support/resources.ts) so suites never see each other's data.
  */
 import { startEmulators } from '../../infra/local/emulators';
+import { createRunTempDir } from './run-temp-dir';
 
 export default async function globalSetup(): Promise<void> {
+  // First, so the emulators' own scratch folders land in the run's folder too.
+  createRunTempDir();
   const emulators = await startEmulators();
   process.env.AWS_ENDPOINT_URL_S3 = emulators.s3Endpoint;
   process.env.AWS_ENDPOINT_URL_DYNAMODB = emulators.dynamoEndpoint;

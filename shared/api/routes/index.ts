@@ -5,6 +5,7 @@ import { getDocs, getDocsAsset, getHealth, getOpenApi } from './meta';
 import { getDiff, getRevision, listRevisions } from './revisions';
 import { getSection, getSheet, listSections, listSheets } from './sheets';
 import { deleteSource, getSource, listSources, putSourceRegistration, refreshSource } from './sources';
+import { getUpload, listUploads } from './uploads';
 import { reprocessSheet, uploadSheetSource } from './writes';
 
 export const routeDefinitions: Readonly<Record<string, RouteDefinition>> = {
@@ -24,6 +25,8 @@ export const routeDefinitions: Readonly<Record<string, RouteDefinition>> = {
   getDiff,
   queryFigures,
   uploadSheetSource,
+  listUploads,
+  getUpload,
   reprocessSheet,
   listSources,
   getSource,

@@ -1,4 +1,5 @@
 /** Authenticated writes: upload a source document, reprocess a sheet. */
+import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { DEFAULT_MAX_SOURCE_BYTES } from '../../config';
 import { sourceKeyFor } from '../../pipeline/source-key';
@@ -21,9 +22,10 @@ export const uploadSheetSource = defineRoute({
   },
   responses: {
     202: {
-      description: 'Stored; ingest publishes a revision shortly. Poll the Location',
+      description:
+        'Stored; ingest decides shortly. Poll the Location (the upload resource) until it is no longer pending',
       schema: uploadAcceptedSchema,
-      headers: { Location: 'The sheet to poll' },
+      headers: { Location: 'The upload to poll: /sheets/{id}/uploads/{uploadId}' },
     },
     ...problems(400),
     ...auth,
@@ -33,18 +35,28 @@ export const uploadSheetSource = defineRoute({
     const contentType = uploadContentType(header(request, 'content-type'));
     const bytes = checkUploadBody(request.body, deps.maxSourceBytes);
     const key = sourceKeyFor(params.id, contentType);
+    const uploadId = createHash('sha256').update(bytes).digest('hex');
+    // Before the bytes: ingest (started by their S3 event) must find the pending record to decide on.
+    await deps.uploads?.recordPending({
+      sheetId: params.id,
+      uploadId,
+      key,
+      bytes: bytes.byteLength,
+      uploadedAt: new Date().toISOString(),
+    });
     await deps.blobs.put(key, bytes, `${contentType}; charset=utf-8`);
     deps.reader.invalidate(params.id);
-    const location = `${request.basePath ?? ''}/sheets/${params.id}`;
+    const location = `${request.basePath ?? ''}/sheets/${params.id}/uploads/${uploadId}`;
     return {
       status: 202,
       headers: { Location: location },
       body: {
         id: params.id,
+        uploadId,
         key,
         status: 'accepted',
         location,
-        message: `Poll GET ${location} until sourceHash changes (or lastError appears)`,
+        message: `Poll GET ${location} until its status is no longer pending`,
       },
       cache: 'no-store',
     };

@@ -3,6 +3,7 @@ import { createApi } from '../../../shared/api/app';
 import type { ApiRequest, ApiResponse } from '../../../shared/api/http';
 import { InMemoryBlobStore } from '../../../shared/blobs/memory';
 import { InMemorySheetRepository } from '../../../shared/store/memory';
+import { InMemoryUploadRepository } from '../../../shared/store/memory-uploads';
 import { responseChecker } from './openapi-support';
 
 export interface CallOptions {
@@ -13,9 +14,11 @@ export interface CallOptions {
 export function inMemoryApi(overrides: { readMaxAgeSeconds?: number; maxSourceBytes?: number } = {}) {
   const sheets = new InMemorySheetRepository();
   const blobs = new InMemoryBlobStore();
+  const uploads = new InMemoryUploadRepository();
   const api = createApi({
     sheets,
     blobs,
+    uploads,
     readMaxAgeSeconds: overrides.readMaxAgeSeconds ?? 5,
     maxSourceBytes: overrides.maxSourceBytes ?? 2 * 1024 * 1024,
     reprocess: async () => ({ status: 'unchanged', revision: 1 }),
@@ -63,5 +66,5 @@ export function inMemoryApi(overrides: { readMaxAgeSeconds?: number; maxSourceBy
     );
   }
 
-  return { api, sheets, blobs, call, conforms };
+  return { api, sheets, blobs, uploads, call, conforms };
 }

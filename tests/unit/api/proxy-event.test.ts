@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -41,7 +42,10 @@ describe('REST proxy events', () => {
     const event = fixture('put-source.json');
     const result = proxyResultFromResponse(await api(requestFromProxyEvent(event)));
     expect(result.statusCode).toBe(202);
-    expect(result.headers.Location).toBe('/prod/sheets/mali');
+    const uploadId = createHash('sha256')
+      .update(Buffer.from(String(event.body), 'base64'))
+      .digest('hex');
+    expect(result.headers.Location).toBe(`/prod/sheets/mali/uploads/${uploadId}`);
     const stored = await blobs.get('sources/mali.txt');
     expect(Buffer.from(stored!.bytes).toString('base64')).toBe(event.body);
   });

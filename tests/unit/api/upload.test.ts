@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { inMemoryApi } from './api-harness';
 
 describe('PUT /sheets/{id}/source', () => {
@@ -8,13 +9,15 @@ describe('PUT /sheets/{id}/source', () => {
       body: 'U.S. Relations With Mali — $148 million',
     });
     expect(res.statusCode).toBe(202);
-    expect(res.headers.Location).toBe('/sheets/mali');
+    const uploadId = createHash('sha256').update('U.S. Relations With Mali — $148 million').digest('hex');
+    expect(res.headers.Location).toBe(`/sheets/mali/uploads/${uploadId}`);
     expect(res.headers['Cache-Control']).toBe('no-store');
     expect(res.json).toMatchObject({
       id: 'mali',
+      uploadId,
       key: 'sources/mali.txt',
       status: 'accepted',
-      location: '/sheets/mali',
+      location: `/sheets/mali/uploads/${uploadId}`,
     });
     expect(await conforms('/sheets/{id}/source', 'PUT', res)).toEqual([]);
     const stored = await blobs.get('sources/mali.txt');

@@ -11,7 +11,7 @@ describe('DATA_DIR inspection', () => {
   it('creates a missing DATA_DIR and calls it a first start', async () => {
     const dir = join(temp(), 'fresh');
     await expect(inspectDataDir(dir)).resolves.toEqual({ firstStart: true });
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['.gitignore']);
   });
 
   it('opens a healthy LevelDB store and reports a later start', async () => {
