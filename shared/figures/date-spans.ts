@@ -30,7 +30,7 @@ const M = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun
 const D = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
 const Y = String.raw`\d{4}`;
 const WEEKDAY = String.raw`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?`;
-const ORDINAL = String.raw`(?:first|second|third|fourth|1st|2nd|3rd|4th)`;
+const ORDINAL = '(?:first|second|third|fourth|1st|2nd|3rd|4th)';
 const ORDINALS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4 };
 const SEASONS: Readonly<Record<string, string>> = {
   spring: 'SP',

@@ -68,7 +68,7 @@ import type {
 } from './ports';
 import { documentKey, type RevisionDocumentStore } from './revision-documents';
 import { type HeaderItemBody, headerBody, markerItem, readBody } from './revision-items';
-import { GSI1, GSI2 } from './table-definition';
+import { GSI1 } from './table-definition';
 
 export interface DynamoSheetRepositoryOptions {
   /** Clock for createdAt/updatedAt (ISO strings). */
