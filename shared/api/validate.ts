@@ -25,7 +25,7 @@ export function validateInput<T>(
 export function singleQueryValues(
   query: Readonly<Record<string, readonly string[]>>,
 ): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const [name, values] of Object.entries(query)) {
     if (values.length > 1) throw new ValidationError(`query parameter ${name} may be given only once`, name);
     if (values[0] !== undefined) out[name] = values[0];
