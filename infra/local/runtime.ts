@@ -24,7 +24,9 @@ import { PortInUseError } from './errors';
 import type { HandlerModules, LocalHandlers } from './handlers';
 import { assertPortFree } from './port';
 import { planReconcile } from './reconcile';
+import { reconcileOutcome, type UnrecoveredUpload } from './reconcile-outcome';
 import { S3EventRewriter } from './s3-events';
+import { withDamagedMetadataNamed } from './s3rver-metadata';
 import { startSchedule } from './schedule';
 import { isReprocessStaleResult, reprocessedLine, ScheduleTargets } from './schedule-targets';
 import { loadSeeds } from './seed';
@@ -52,9 +54,11 @@ export interface RuntimeHandle {
   dataDir: string;
   firstStart: boolean;
   token: TokenStatus;
-  /** Keys seeded on this start and keys reconciliation re-ingested. */
+  /** Keys seeded on this start, and the unpublished uploads reconciliation re-ingested and published. */
   seeded: string[];
   reconciled: string[];
+  /** Unpublished uploads reconciliation found but could not publish (rejected, or failed again). */
+  unrecovered: UnrecoveredUpload[];
   /** What start-up's reprocess-stale run re-parsed (null when it published nothing). */
   reprocessed: ReprocessStaleResult | null;
   deadLetterFile: string;
@@ -221,9 +225,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
       });
 
     // Reconcile before seeding: on a first start there is nothing to reconcile, and a seed is never ingested twice.
-    const pending = await planReconcile(
-      sourceObjects().listSourceObjects(LOCAL_BUCKET_NAME, s3Trigger.prefix),
-      handlers.readState,
+    const pending = await withDamagedMetadataNamed(dataDir, () =>
+      planReconcile(
+        sourceObjects().listSourceObjects(LOCAL_BUCKET_NAME, s3Trigger.prefix),
+        handlers.readState,
+      ),
     );
     for (const object of pending) {
       const event = rewriter.fromObject({ bucket: LOCAL_BUCKET_NAME, ...object });
@@ -248,6 +254,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
       }
     }
     await ingest.idle();
+    const outcome = await reconcileOutcome(pending, handlers.readState);
     // A new PARSER_VERSION applies on this start, not a schedule run later; a current sheet costs one read.
     const stale = reprocessStaleTarget();
     if (stale) {
@@ -277,7 +284,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
       firstStart,
       token,
       seeded,
-      reconciled: pending.map((o) => o.key),
+      reconciled: outcome.published,
+      unrecovered: outcome.unrecovered,
       reprocessed,
       deadLetterFile,
       idle: async () => {
