@@ -26,7 +26,7 @@ import { assertPortFree } from './port';
 import { planReconcile } from './reconcile';
 import { reconcileOutcome, type UnrecoveredUpload } from './reconcile-outcome';
 import { S3EventRewriter } from './s3-events';
-import { withDamagedMetadataNamed } from './s3rver-metadata';
+import { explainStartFailure } from './s3rver-metadata';
 import { startSchedule } from './schedule';
 import { isReprocessStaleResult, reprocessedLine, ScheduleTargets } from './schedule-targets';
 import { loadSeeds } from './seed';
@@ -148,10 +148,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
   const stopAll = async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   };
+  let step = 'opening the table in DATA_DIR/dynamodb (dynalite)';
   try {
     exportEndpoints(emulators);
     await resources().ensureTable(LOCAL_TABLE_NAME);
+    step = 'opening the bucket in DATA_DIR/s3 (s3rver)';
     await resources().ensureBucket(LOCAL_BUCKET_NAME);
+    step = 'starting the handlers and the local Lambda endpoint';
     const handlers: LocalHandlers = handlersModule().bindHandlers(modules, region, LOCAL_TABLE_NAME);
     // The api reprocesses by invoking ingest through the Lambda API, as on AWS.
     const invokeEndpoint = await lambdaEndpoint().startLambdaEndpoint(
@@ -161,6 +164,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
     cleanups.push(() => invokeEndpoint.close());
     process.env.AWS_ENDPOINT_URL_LAMBDA = invokeEndpoint.url;
     aws().resetClients();
+    step = 'checking the write token (DATA_DIR/token.json and the table)';
     const token = await ensureWriteToken({
       apiToken: options.apiToken,
       markerFile: join(dataDir, 'token.json'),
@@ -225,16 +229,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
       });
 
     // Reconcile before seeding: on a first start there is nothing to reconcile, and a seed is never ingested twice.
-    const pending = await withDamagedMetadataNamed(dataDir, () =>
-      planReconcile(
-        sourceObjects().listSourceObjects(LOCAL_BUCKET_NAME, s3Trigger.prefix),
-        handlers.readState,
-      ),
+    step = 'reading the sources/ objects of DATA_DIR/s3 (s3rver) to recover unpublished uploads';
+    const pending = await planReconcile(
+      sourceObjects().listSourceObjects(LOCAL_BUCKET_NAME, s3Trigger.prefix),
+      handlers.readState,
     );
     for (const object of pending) {
       const event = rewriter.fromObject({ bucket: LOCAL_BUCKET_NAME, ...object });
       if (event) ingest.invoke(event);
     }
+    step = 'seeding the fixtures';
     const seeded: string[] = [];
     if (firstStart) {
       for (const seed of await loadSeeds(projectRoot)) {
@@ -253,9 +257,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
         seeded.push(seed.key);
       }
     }
+    step = 'ingesting the recovered uploads';
     await ingest.idle();
     const outcome = await reconcileOutcome(pending, handlers.readState);
     // A new PARSER_VERSION applies on this start, not a schedule run later; a current sheet costs one read.
+    step = 'reprocessing sheets parsed by an older parser version';
     const stale = reprocessStaleTarget();
     if (stale) {
       scheduled.invoke(stale);
@@ -263,6 +269,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
     }
     startupRun = false;
 
+    step = 'starting the API server';
     const server = handlers.createHttpServer();
     const port = await listen(server, options.port);
     cleanups.push(
@@ -296,6 +303,6 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
     };
   } catch (err) {
     await stopAll().catch(() => undefined);
-    throw err;
+    throw explainStartFailure(dataDir, step, err);
   }
 }
