@@ -63,6 +63,13 @@ export function startEmulatorWorker(
     return stopped;
   };
 
+  const memoryWaiters: ((heapUsed: number) => void)[] = [];
+  const heapUsed = () =>
+    new Promise<number>((done) => {
+      memoryWaiters.push(done);
+      worker.postMessage({ type: 'memory' } satisfies WorkerInbound);
+    });
+
   return new Promise((resolve, reject) => {
     let ready = false;
     const fail = (message: string, errno?: string) => {
@@ -84,7 +91,16 @@ export function startEmulatorWorker(
       switch (message.type) {
         case 'ready':
           ready = true;
-          resolve({ dynamoEndpoint: message.dynamoEndpoint, s3Endpoint: message.s3Endpoint, s3Events, stop });
+          resolve({
+            dynamoEndpoint: message.dynamoEndpoint,
+            s3Endpoint: message.s3Endpoint,
+            s3Events,
+            heapUsed,
+            stop,
+          });
+          break;
+        case 'memory':
+          for (const waiter of memoryWaiters.splice(0)) waiter(message.heapUsed);
           break;
         case 's3-event':
           s3Events.emit('event', message.event);

@@ -25,6 +25,8 @@ export interface Emulators {
   s3Endpoint: string;
   /** s3rver's raw object events (keys not URL-encoded: see infra/local/s3-events.ts). */
   s3Events: EventEmitter;
+  /** The emulators' heap in use, when they run in their own worker thread (emulator-host.ts). */
+  heapUsed?(): Promise<number>;
   stop(): Promise<void>;
 }
 

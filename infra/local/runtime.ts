@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { S3Event } from 'aws-lambda';
+import { PARSER_VERSION } from '../../shared/parse/version';
 import type { ReprocessStaleResult } from '../../shared/pipeline/reprocess-stale-invocation';
 import {
   deadLetter,
@@ -17,6 +18,7 @@ import {
   schedule,
 } from '../../shared/topology';
 import { AsyncInvoker } from './async-invoker';
+import { reprocessStaleCurrent, takeCleanStop, writeCleanStop } from './clean-stop';
 import { inspectDataDir } from './data-dir';
 import { startEmulatorWorker } from './emulator-host';
 import type { Emulators } from './emulators';
@@ -62,6 +64,8 @@ export interface RuntimeHandle {
   /** What start-up's reprocess-stale run re-parsed (null when it published nothing). */
   reprocessed: ReprocessStaleResult | null;
   deadLetterFile: string;
+  /** Process RSS, this thread's heap and the emulator worker's heap in use, bytes (for the soak bench). */
+  memory(): Promise<{ rss: number; heapUsed: number; emulatorHeapUsed: number | null }>;
   /** Resolves when no ingest or schedule-target (refresh, reprocess-stale) invocation is pending. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -131,6 +135,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
   const projectRoot = options.projectRoot ?? resolve(__dirname, '..', '..');
   await assertPortFree(options.port);
   const { firstStart } = await inspectDataDir(dataDir);
+  const cleanStop = takeCleanStop(dataDir);
   const region = exportStaticEnvironment();
   const starting = startEmulatorWorker(dataDir, (err) => {
     log(err.message);
@@ -185,6 +190,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
     });
     let startupRun = true;
     let reprocessed: ReprocessStaleResult | null = null;
+    let staleLeft = cleanStop?.staleLeft ?? 0;
     const scheduled = new ScheduleTargets({
       targets: schedule.targets,
       handlers: { ingest: handlers.ingest, refresh: handlers.refresh },
@@ -194,6 +200,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
       deadLetterFile,
       log,
       onResult: (_target, result) => {
+        if (isReprocessStaleResult(result)) staleLeft = result.failed.length + result.rejected;
         if (!isReprocessStaleResult(result) || result.published === 0) return;
         // Start-up's run is printed by main.ts before the ready line; later runs are logged as they end.
         if (startupRun) reprocessed = result;
@@ -230,10 +237,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
 
     // Reconcile before seeding: on a first start there is nothing to reconcile, and a seed is never ingested twice.
     step = 'reading the sources/ objects of DATA_DIR/s3 (s3rver) to recover unpublished uploads';
-    const pending = await planReconcile(
-      sourceObjects().listSourceObjects(LOCAL_BUCKET_NAME, s3Trigger.prefix),
-      handlers.readState,
-    );
+    // After a clean stop nothing is unpublished: what it would list is what the last run already saw.
+    const pending = cleanStop
+      ? []
+      : await planReconcile(
+          sourceObjects().listSourceObjects(LOCAL_BUCKET_NAME, s3Trigger.prefix),
+          handlers.readState,
+        );
     for (const object of pending) {
       const event = rewriter.fromObject({ bucket: LOCAL_BUCKET_NAME, ...object });
       if (event) ingest.invoke(event);
@@ -263,7 +273,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
     // A new PARSER_VERSION applies on this start, not a schedule run later; a current sheet costs one read.
     step = 'reprocessing sheets parsed by an older parser version';
     const stale = reprocessStaleTarget();
-    if (stale) {
+    if (stale && !reprocessStaleCurrent(cleanStop, PARSER_VERSION)) {
       scheduled.invoke(stale);
       await scheduled.idle();
     }
@@ -272,6 +282,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
     step = 'starting the API server';
     const server = handlers.createHttpServer();
     const port = await listen(server, options.port);
+    // Runs once the server below has closed: a stop with nothing in flight marks DATA_DIR clean.
+    cleanups.push(() => {
+      if (ingest.isIdle() && scheduled.isIdle()) {
+        writeCleanStop(dataDir, { at: new Date().toISOString(), parserVersion: PARSER_VERSION, staleLeft });
+      }
+    });
     cleanups.push(
       () =>
         new Promise<void>((done) => {
@@ -295,6 +311,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
       unrecovered: outcome.unrecovered,
       reprocessed,
       deadLetterFile,
+      memory: async () => {
+        (globalThis as { gc?: () => void }).gc?.();
+        const { rss, heapUsed } = process.memoryUsage();
+        return { rss, heapUsed, emulatorHeapUsed: (await emulators.heapUsed?.()) ?? null };
+      },
       idle: async () => {
         await ingest.idle();
         await scheduled.idle();
