@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- NAME…]`: runs the named benchmarks (all when none is named) and prints one table each.
+ * `npm run bench [-- NAME… [--flag value…]]`: runs the named benchmarks (all but soak when none is named)
+ * and prints one table each.
  * Each bench/NAME.ts exports `run(): Promise<BenchResult>`.
  */
 import { type BenchResult, printTable } from './harness';
@@ -11,16 +12,22 @@ const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult | B
   'api-figures': () => import('./api-figures.js'),
   start: () => import('./start.js'),
   refresh: () => import('./refresh.js'),
+  soak: () => import('./soak.js'),
 };
 
 async function main(): Promise<void> {
-  const requested = process.argv.slice(2);
+  // `--flag value` pairs belong to the benchmark (bench/soak.ts reads them from process.argv).
+  const requested = process.argv
+    .slice(2)
+    .filter((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
   const unknown = requested.filter((name) => !(name in benches));
   if (unknown.length > 0) {
     console.error(`Unknown benchmark: ${unknown.join(', ')} (known: ${Object.keys(benches).join(', ')})`);
     process.exit(2);
   }
-  for (const name of requested.length > 0 ? requested : Object.keys(benches)) {
+  // The soak runs for minutes: only when asked for.
+  const all = Object.keys(benches).filter((name) => name !== 'soak');
+  for (const name of requested.length > 0 ? requested : all) {
     console.error(`running ${name}…`);
     const mod = await benches[name]!();
     const results = await mod.run();

@@ -22,7 +22,13 @@ export type SourceRejection =
   | 'too-deep'
   | 'too-many-figures'
   | 'bad-id'
-  | 'unsupported-type';
+  | 'unsupported-type'
+  /** Ingest itself failed on these bytes with an unexpected (not transient) error. */
+  | 'ingest-failed'
+  /** The stored bytes do not match the MD5 the store recorded for them (damaged storage). */
+  | 'corrupt-object'
+  /** An archived source's bytes do not match the SHA-256 its key and revision name. */
+  | 'archive-mismatch';
 
 /** The source document cannot become a sheet; retrying the same bytes will fail the same way. */
 export class InvalidSourceError extends AppError {
@@ -33,6 +39,19 @@ export class InvalidSourceError extends AppError {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+}
+
+/** A stored object's bytes differ from the checksum stored with them: never use them. */
+export class CorruptObjectError extends AppError {
+  readonly code = 'corrupt-object';
+  constructor(
+    readonly key: string,
+    /** SHA-256 of the bytes actually read, so a rejection can name exactly these bytes. */
+    readonly sourceHash: string,
+    message: string,
+  ) {
+    super(message);
   }
 }
 

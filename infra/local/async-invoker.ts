@@ -54,6 +54,11 @@ export class AsyncInvoker<E> {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** True when every accepted event has succeeded or been dead-lettered (nothing queued or running). */
+  isIdle(): boolean {
+    return this.pending === 0;
+  }
+
   /** Stops accepting and starting work; waits for handler runs already in progress. */
   async stop(): Promise<void> {
     this.stopped = true;

@@ -4,6 +4,8 @@ export type WorkerOutbound =
   | { type: 'ready'; dynamoEndpoint: string; s3Endpoint: string }
   | { type: 's3-event'; event: unknown }
   | { type: 'failed'; message: string; code?: string }
-  | { type: 'stopped' };
+  | { type: 'stopped' }
+  | { type: 'memory'; heapUsed: number };
 
-export type WorkerInbound = { type: 'stop' };
+/** `memory`: the worker's heap in use (after a full GC when the process runs with --expose-gc). */
+export type WorkerInbound = { type: 'stop' } | { type: 'memory' };

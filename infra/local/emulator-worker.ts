@@ -15,6 +15,11 @@ async function main(): Promise<void> {
   const emulators = await startEmulators({ dataDir });
   emulators.s3Events.on('event', (event: unknown) => post({ type: 's3-event', event }));
   port!.on('message', (message: WorkerInbound) => {
+    if (message.type === 'memory') {
+      (globalThis as { gc?: () => void }).gc?.();
+      post({ type: 'memory', heapUsed: process.memoryUsage().heapUsed });
+      return;
+    }
     if (message.type !== 'stop') return;
     emulators
       .stop()

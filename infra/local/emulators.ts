@@ -3,12 +3,13 @@
  */
 import type { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
+import { closeDynaliteIterators } from './dynalite-iterators';
+import { refuseBrowsers, refuseBrowsersMiddleware } from './refuse-browsers';
 import { makeS3rverPutsAtomic } from './s3rver-atomic-puts';
 
 export interface EmulatorOptions {
@@ -24,30 +25,13 @@ export interface Emulators {
   s3Endpoint: string;
   /** s3rver's raw object events (keys not URL-encoded: see infra/local/s3-events.ts). */
   s3Events: EventEmitter;
+  /** The emulators' heap in use, when they run in their own worker thread (emulator-host.ts). */
+  heapUsed?(): Promise<number>;
   stop(): Promise<void>;
 }
 
 /** The only credentials s3rver accepts; dynalite accepts any. */
 export const EMULATOR_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
-
-/**
- * dynalite answers CORS preflights with `Access-Control-Allow-Origin: *` and ignores signatures, so any web
- * page open on the developer's machine could write to the local table (write tokens included) once it
- * finds the port. The SDK never sends `Origin`; browsers always do on cross-origin writes: refuse those.
- */
-function refuseBrowsers(server: import('node:http').Server): void {
-  const handlers = server.listeners('request') as ((...args: unknown[]) => void)[];
-  server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (req.headers.origin !== undefined || req.method === 'OPTIONS') {
-      res
-        .writeHead(403, { 'Content-Type': 'text/plain' })
-        .end('Browser requests are refused by the local emulator\n');
-      return;
-    }
-    for (const handler of handlers) handler.call(server, req, res);
-  });
-}
 
 function listen(server: import('node:http').Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -65,6 +49,7 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
     dynamoPath = join(options.dataDir, 'dynamodb');
     mkdirSync(dynamoPath, { recursive: true });
   }
+  closeDynaliteIterators();
   const ddbServer = dynalite({ path: dynamoPath, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   refuseBrowsers(ddbServer);
   const dynamoPort = await listen(ddbServer, options.dynamoPort ?? 0);
@@ -81,6 +66,8 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
     directory: s3Directory,
     resetOnClose: !options.dataDir && !options.s3Directory,
   });
+  // Koa composes its middleware when run() creates the server, so this one sees every request first.
+  (s3rver as unknown as { middleware: unknown[] }).middleware.unshift(refuseBrowsersMiddleware());
   let s3Address: AddressInfo;
   try {
     s3Address = await s3rver.run();

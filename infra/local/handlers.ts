@@ -9,7 +9,7 @@ import type { S3Event, ScheduledEvent } from 'aws-lambda';
 import { documentClient } from '../../shared/aws/clients';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { DynamoTokenRepository } from '../../shared/store/dynamo-tokens';
-import type { TokenRepository } from '../../shared/store/ports';
+import type { SheetErrorRecord, TokenRepository } from '../../shared/store/ports';
 import { type FunctionName, functions } from '../../shared/topology';
 import { lambdaContext } from './lambda-context';
 import type { PublishedState } from './reconcile';
@@ -63,12 +63,20 @@ export function bindHandlers(modules: HandlerModules, region: string, tableName:
     tokens: new DynamoTokenRepository(documentClient(), tableName),
     async readState(sheetId) {
       const meta = await sheets.getMeta(sheetId);
-      if (meta) return { sourceHash: meta.sourceHash ?? null, lastErrorAt: meta.lastError?.at };
+      const rejected = (error: SheetErrorRecord | undefined) =>
+        error
+          ? {
+              lastErrorAt: error.at,
+              rejectedReason: error.reason,
+              ...(error.sourceHash && { rejectedHash: error.sourceHash }),
+            }
+          : {};
+      if (meta) return { sourceHash: meta.sourceHash ?? null, ...rejected(meta.lastError) };
       // A sheet whose first upload was rejected has no META, only error records: without this, every
       // start would ingest (and reject) the same bytes again.
       const errors = await sheets.listErrors(sheetId, { limit: 1 });
       const latest = errors.items[0];
-      return latest ? { sourceHash: null, lastErrorAt: latest.at } : null;
+      return latest ? { sourceHash: null, ...rejected(latest) } : null;
     },
   };
 }

@@ -174,16 +174,17 @@ function proxyEvent(
   stage: string,
   authorizer: Record<string, unknown> | undefined,
 ): APIGatewayProxyEvent {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  // Names come from the request: null-prototype records, so `constructor` or `__proto__` is just a name.
+  const headers = nullRecord<string>();
+  const multiValueHeaders = nullRecord<string[]>();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i]!;
     const value = req.rawHeaders[i + 1]!;
     headers[name] = value; // API Gateway keeps the last value in `headers`.
     multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
   }
-  const query: Record<string, string> = {};
-  const multiQuery: Record<string, string[]> = {};
+  const query = nullRecord<string>();
+  const multiQuery = nullRecord<string[]>();
   for (const [name, value] of url.searchParams) {
     query[name] = value;
     multiQuery[name] = [...(multiQuery[name] ?? []), value];
@@ -241,11 +242,15 @@ function proxyEvent(
   };
 }
 
+function nullRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /** Path parameters as API Gateway passes them: still percent-encoded segments are decoded once. */
 function rawParams(resource: string, path: string): Record<string, string> {
   const names = resource.split('/');
   const parts = path.split('/');
-  const out: Record<string, string> = {};
+  const out = nullRecord<string>();
   names.forEach((segment, i) => {
     if (segment.startsWith('{')) {
       const raw = parts[i] ?? '';

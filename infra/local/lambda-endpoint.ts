@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type FunctionName, functions } from '../../shared/topology';
 import { lambdaContext } from './lambda-context';
+import { refuseBrowserRequest } from './refuse-browsers';
 
 /** An in-process handler; `never` so any handler signature fits (the endpoint passes parsed JSON). */
 export type LocalFunction = (event: never, context: never) => unknown;
@@ -114,6 +115,7 @@ export async function startLambdaEndpoint(
   }
 
   const server: Server = createServer((req, res) => {
+    if (refuseBrowserRequest(req, res)) return;
     serve(req, res).catch((err: unknown) => {
       if (!res.headersSent) sendServiceError(res, 500, 'ServiceException', String(err));
       else res.destroy();

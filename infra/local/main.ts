@@ -6,6 +6,7 @@
 import { ConfigError } from '../../shared/config';
 import { schedule } from '../../shared/topology';
 import { LocalRuntimeError } from './errors';
+import { unrecoveredLine } from './reconcile-outcome';
 import { startRuntime } from './runtime';
 import { parseRate } from './schedule';
 import { reprocessedLine } from './schedule-targets';
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
   if (runtime.seeded.length > 0) console.log(`Seeded: ${runtime.seeded.join(', ')}`);
   if (runtime.reconciled.length > 0)
     console.log(`Recovered unpublished uploads: ${runtime.reconciled.join(', ')}`);
+  const unrecovered = unrecoveredLine(runtime.unrecovered);
+  if (unrecovered) console.log(unrecovered);
   const reprocessed = runtime.reprocessed && reprocessedLine(runtime.reprocessed);
   if (reprocessed) console.log(reprocessed);
   console.log(

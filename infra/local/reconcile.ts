@@ -21,10 +21,13 @@ export interface SourceObject {
 export type ListedSourceObject = Omit<SourceObject, 'bytes'> &
   ({ bytes: Uint8Array } | { read(): Promise<Uint8Array> });
 
-/** What the table says about a sheet: its published hash and when it last rejected an upload. */
+/** What the table says about a sheet: its published hash and its last rejection (when, and which bytes). */
 export interface PublishedState {
   sourceHash: string | null;
   lastErrorAt?: string;
+  /** SHA-256 of the bytes the last rejection refused, when it names them (ingest-failed, corrupt-object). */
+  rejectedHash?: string;
+  rejectedReason?: string;
 }
 
 /** `sources/{id}.{ext}` → id; null for keys the trigger would not deliver. */
@@ -41,11 +44,15 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /**
- * True when ingest has not seen these bytes: the sheet's published hash differs and no rejection was
- * recorded at or after the object was written (a rejected upload is not retried on every start).
+ * True when ingest has not seen these bytes: the sheet's published hash differs, the last rejection does
+ * not name these bytes, and none was recorded at or after the object was written (a rejected upload is
+ * not retried on every start).
  */
 export function needsIngest(object: SourceObject, state: PublishedState | null): boolean {
-  if (state?.sourceHash && state.sourceHash === sha256Hex(object.bytes)) return false;
+  const hash = sha256Hex(object.bytes);
+  if (state?.sourceHash && state.sourceHash === hash) return false;
+  // Bytes ingest already failed on (its whole retry budget, or a crash-free rejection): never again.
+  if (state?.rejectedHash && state.rejectedHash === hash) return false;
   if (state?.lastErrorAt && Date.parse(state.lastErrorAt) >= object.lastModified.getTime()) return false;
   return true;
 }

@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { S3Event } from 'aws-lambda';
+import { PARSER_VERSION } from '../../shared/parse/version';
 import type { ReprocessStaleResult } from '../../shared/pipeline/reprocess-stale-invocation';
 import {
   deadLetter,
@@ -17,6 +18,7 @@ import {
   schedule,
 } from '../../shared/topology';
 import { AsyncInvoker } from './async-invoker';
+import { reprocessStaleCurrent, takeCleanStop, writeCleanStop } from './clean-stop';
 import { inspectDataDir } from './data-dir';
 import { startEmulatorWorker } from './emulator-host';
 import type { Emulators } from './emulators';
@@ -24,7 +26,9 @@ import { PortInUseError } from './errors';
 import type { HandlerModules, LocalHandlers } from './handlers';
 import { assertPortFree } from './port';
 import { planReconcile } from './reconcile';
+import { reconcileOutcome, type UnrecoveredUpload } from './reconcile-outcome';
 import { S3EventRewriter } from './s3-events';
+import { explainStartFailure } from './s3rver-metadata';
 import { startSchedule } from './schedule';
 import { isReprocessStaleResult, reprocessedLine, ScheduleTargets } from './schedule-targets';
 import { loadSeeds } from './seed';
@@ -52,12 +56,16 @@ export interface RuntimeHandle {
   dataDir: string;
   firstStart: boolean;
   token: TokenStatus;
-  /** Keys seeded on this start and keys reconciliation re-ingested. */
+  /** Keys seeded on this start, and the unpublished uploads reconciliation re-ingested and published. */
   seeded: string[];
   reconciled: string[];
+  /** Unpublished uploads reconciliation found but could not publish (rejected, or failed again). */
+  unrecovered: UnrecoveredUpload[];
   /** What start-up's reprocess-stale run re-parsed (null when it published nothing). */
   reprocessed: ReprocessStaleResult | null;
   deadLetterFile: string;
+  /** Process RSS, this thread's heap and the emulator worker's heap in use, bytes (for the soak bench). */
+  memory(): Promise<{ rss: number; heapUsed: number; emulatorHeapUsed: number | null }>;
   /** Resolves when no ingest or schedule-target (refresh, reprocess-stale) invocation is pending. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -127,6 +135,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
   const projectRoot = options.projectRoot ?? resolve(__dirname, '..', '..');
   await assertPortFree(options.port);
   const { firstStart } = await inspectDataDir(dataDir);
+  const cleanStop = takeCleanStop(dataDir);
   const region = exportStaticEnvironment();
   const starting = startEmulatorWorker(dataDir, (err) => {
     log(err.message);
@@ -144,10 +153,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
   const stopAll = async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   };
+  let step = 'opening the table in DATA_DIR/dynamodb (dynalite)';
   try {
     exportEndpoints(emulators);
     await resources().ensureTable(LOCAL_TABLE_NAME);
+    step = 'opening the bucket in DATA_DIR/s3 (s3rver)';
     await resources().ensureBucket(LOCAL_BUCKET_NAME);
+    step = 'starting the handlers and the local Lambda endpoint';
     const handlers: LocalHandlers = handlersModule().bindHandlers(modules, region, LOCAL_TABLE_NAME);
     // The api reprocesses by invoking ingest through the Lambda API, as on AWS.
     const invokeEndpoint = await lambdaEndpoint().startLambdaEndpoint(
@@ -157,6 +169,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
     cleanups.push(() => invokeEndpoint.close());
     process.env.AWS_ENDPOINT_URL_LAMBDA = invokeEndpoint.url;
     aws().resetClients();
+    step = 'checking the write token (DATA_DIR/token.json and the table)';
     const token = await ensureWriteToken({
       apiToken: options.apiToken,
       markerFile: join(dataDir, 'token.json'),
@@ -177,6 +190,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
     });
     let startupRun = true;
     let reprocessed: ReprocessStaleResult | null = null;
+    let staleLeft = cleanStop?.staleLeft ?? 0;
     const scheduled = new ScheduleTargets({
       targets: schedule.targets,
       handlers: { ingest: handlers.ingest, refresh: handlers.refresh },
@@ -186,6 +200,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
       deadLetterFile,
       log,
       onResult: (_target, result) => {
+        if (isReprocessStaleResult(result)) staleLeft = result.failed.length + result.rejected;
         if (!isReprocessStaleResult(result) || result.published === 0) return;
         // Start-up's run is printed by main.ts before the ready line; later runs are logged as they end.
         if (startupRun) reprocessed = result;
@@ -221,14 +236,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
       });
 
     // Reconcile before seeding: on a first start there is nothing to reconcile, and a seed is never ingested twice.
-    const pending = await planReconcile(
-      sourceObjects().listSourceObjects(LOCAL_BUCKET_NAME, s3Trigger.prefix),
-      handlers.readState,
-    );
+    step = 'reading the sources/ objects of DATA_DIR/s3 (s3rver) to recover unpublished uploads';
+    // After a clean stop nothing is unpublished: what it would list is what the last run already saw.
+    const pending = cleanStop
+      ? []
+      : await planReconcile(
+          sourceObjects().listSourceObjects(LOCAL_BUCKET_NAME, s3Trigger.prefix),
+          handlers.readState,
+        );
     for (const object of pending) {
       const event = rewriter.fromObject({ bucket: LOCAL_BUCKET_NAME, ...object });
       if (event) ingest.invoke(event);
     }
+    step = 'seeding the fixtures';
     const seeded: string[] = [];
     if (firstStart) {
       for (const seed of await loadSeeds(projectRoot)) {
@@ -247,17 +267,27 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
         seeded.push(seed.key);
       }
     }
+    step = 'ingesting the recovered uploads';
     await ingest.idle();
+    const outcome = await reconcileOutcome(pending, handlers.readState);
     // A new PARSER_VERSION applies on this start, not a schedule run later; a current sheet costs one read.
+    step = 'reprocessing sheets parsed by an older parser version';
     const stale = reprocessStaleTarget();
-    if (stale) {
+    if (stale && !reprocessStaleCurrent(cleanStop, PARSER_VERSION)) {
       scheduled.invoke(stale);
       await scheduled.idle();
     }
     startupRun = false;
 
+    step = 'starting the API server';
     const server = handlers.createHttpServer();
     const port = await listen(server, options.port);
+    // Runs once the server below has closed: a stop with nothing in flight marks DATA_DIR clean.
+    cleanups.push(() => {
+      if (ingest.isIdle() && scheduled.isIdle()) {
+        writeCleanStop(dataDir, { at: new Date().toISOString(), parserVersion: PARSER_VERSION, staleLeft });
+      }
+    });
     cleanups.push(
       () =>
         new Promise<void>((done) => {
@@ -277,9 +307,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
       firstStart,
       token,
       seeded,
-      reconciled: pending.map((o) => o.key),
+      reconciled: outcome.published,
+      unrecovered: outcome.unrecovered,
       reprocessed,
       deadLetterFile,
+      memory: async () => {
+        (globalThis as { gc?: () => void }).gc?.();
+        const { rss, heapUsed } = process.memoryUsage();
+        return { rss, heapUsed, emulatorHeapUsed: (await emulators.heapUsed?.()) ?? null };
+      },
       idle: async () => {
         await ingest.idle();
         await scheduled.idle();
@@ -288,6 +324,6 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
     };
   } catch (err) {
     await stopAll().catch(() => undefined);
-    throw err;
+    throw explainStartFailure(dataDir, step, err);
   }
 }

@@ -66,6 +66,10 @@ export class ScheduleTargets {
   }
 
   /** Resolves once every accepted run has finished or been dead-lettered. */
+  isIdle(): boolean {
+    return this.invokers.every((e) => e.invoker.isIdle());
+  }
+
   async idle(): Promise<void> {
     await Promise.all(this.invokers.map((e) => e.invoker.idle()));
   }

@@ -114,7 +114,8 @@ export function toProblem(
     if (Array.isArray(err.details)) problem.errors = err.details as Problem['errors'];
   }
   if (err instanceof NotFoundError && 'lastError' in err && err.lastError) {
-    problem.lastError = err.lastError as Problem['lastError'];
+    const { at, key, reason, message } = err.lastError as NonNullable<Problem['lastError']>;
+    problem.lastError = { at, key, reason, message };
   }
   if (
     err instanceof NotFoundError &&

@@ -26,14 +26,15 @@ export interface RestProxyResultLike {
 
 /** The ApiRequest a REST proxy event describes. */
 export function requestFromProxyEvent(event: RestProxyEventLike): ApiRequest {
-  const headers: Record<string, string> = {};
+  // Names come from the client: null-prototype records, so `constructor` or `__proto__` is just a name.
+  const headers: Record<string, string> = Object.create(null);
   for (const [name, values] of Object.entries(event.multiValueHeaders ?? {})) {
     if (values && values.length > 0) headers[name.toLowerCase()] = values.join(', ');
   }
   for (const [name, value] of Object.entries(event.headers ?? {})) {
     if (value !== undefined && headers[name.toLowerCase()] === undefined) headers[name.toLowerCase()] = value;
   }
-  const query: Record<string, string[]> = {};
+  const query: Record<string, string[]> = Object.create(null);
   for (const [name, values] of Object.entries(event.multiValueQueryStringParameters ?? {})) {
     if (values) query[name] = [...values];
   }

@@ -72,7 +72,8 @@ export function queryValues(
   query: Readonly<Record<string, readonly string[]>>,
 ): Record<string, string | readonly string[]> {
   const names = declared(schema);
-  const out: Record<string, string | readonly string[]> = {};
+  // Null prototype: a parameter named like an Object.prototype member stays a plain name.
+  const out: Record<string, string | readonly string[]> = Object.create(null);
   for (const [name, values] of Object.entries(query)) {
     const repeatable = names.get(name);
     if (repeatable === undefined) {

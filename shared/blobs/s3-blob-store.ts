@@ -6,7 +6,9 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { CorruptObjectError } from '../errors';
 import { translateAwsError } from '../store/aws-errors';
+import { verifyMd5 } from './object-integrity';
 import type { BlobStore, ObjectInfo, StoredObject } from './ports';
 
 function alreadyExists(err: unknown): boolean {
@@ -34,6 +36,7 @@ export class S3BlobStore implements BlobStore {
     try {
       const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       const bytes = res.Body ? await res.Body.transformToByteArray() : new Uint8Array();
+      verifyMd5(key, bytes, res.ETag, res.ServerSideEncryption);
       return {
         bytes,
         ...(res.ETag !== undefined && { etag: res.ETag }),
@@ -42,6 +45,7 @@ export class S3BlobStore implements BlobStore {
       };
     } catch (err) {
       if (isNotFound(err)) return null;
+      if (err instanceof CorruptObjectError) throw err;
       return translateAwsError(err, `S3 get ${key}`);
     }
   }

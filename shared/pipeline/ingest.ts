@@ -33,6 +33,8 @@ export interface IngestRequest {
   /** When S3 says the object was written; logged only (ordering never depends on it). */
   eventTime?: string;
   reason?: RevisionReason;
+  /** Hears the SHA-256 of the bytes each attempt works on (a failure can then name them). */
+  onBytes?: (sourceHash: string) => void;
 }
 
 export type IngestOutcome =
@@ -160,6 +162,7 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
       const message = `Source is ${object.bytes.length} bytes; the limit is ${deps.maxSourceBytes}`;
       return noteUpload(deps, id, hash, await rejectSource(deps, id, key, 'too-large', message));
     }
+    request.onBytes?.(hash);
     if (meta && meta.sourceHash === hash && meta.parserVersion === deps.parserVersion) {
       deps.logger.info('source unchanged', { key, sheetId: id, revision: meta.latestRevision });
       deps.metrics.count('SheetsIngested');

@@ -8,7 +8,7 @@ import { ConflictError, InvalidSourceError, NotFoundError, RevisionConflictError
 import type { PipelineDeps } from './deps';
 import { diffSheets } from './diff';
 import { assignFigureKeys, keyedSheet } from './figure-keys';
-import { DEFAULT_PUBLISH_ATTEMPTS, rejectSource, timedParse } from './ingest';
+import { DEFAULT_PUBLISH_ATTEMPTS, rejectSource, sha256Hex, timedParse } from './ingest';
 import { contentTypeOfKey } from './source-key';
 
 export type ReprocessOutcome =
@@ -43,6 +43,14 @@ export async function reprocessSheet(
     const { archiveKey } = previous.header;
     const object = await deps.blobs.get(archiveKey);
     if (!object) throw new ConflictError(`Sheet ${id}: archived source ${archiveKey} is missing`);
+    const archivedHash = sha256Hex(object.bytes);
+    if (archivedHash !== previous.header.sourceHash || !archiveKey.includes(`/${archivedHash}.`)) {
+      // Archives are immutable and named by their SHA-256: other bytes under that key were written by
+      // something else, and must never become a revision that claims the published hash.
+      const message = `Archived source ${archiveKey} has SHA-256 ${archivedHash}, not the ${previous.header.sourceHash} it was archived with; restore it from the source upload`;
+      const outcome = await rejectSource(deps, id, archiveKey, 'archive-mismatch', message);
+      return outcome as ReprocessOutcome;
+    }
     const contentType = contentTypeOfKey(archiveKey) ?? previous.header.contentType;
     const parsed = timedParse(deps, object.bytes, id, contentType);
     if (parsed instanceof InvalidSourceError) {

@@ -8,6 +8,8 @@
 import { isAppError } from '../errors';
 import type { PipelineDeps } from './deps';
 import { type IngestOutcome, ingestObject } from './ingest';
+import { failureRecord } from './ingest-failure';
+import { parseSourceKey } from './source-key';
 
 /** The fields of an S3 event record that ingest reads (a subset of aws-lambda's S3EventRecord). */
 export interface S3RecordLike {
@@ -31,6 +33,31 @@ export interface RecordsResult {
   retryable: unknown[];
 }
 
+/** Writes the rejection a retry would repeat (shared/pipeline/ingest-failure.ts); never throws. */
+async function recordFailure(
+  deps: PipelineDeps,
+  err: unknown,
+  key: string,
+  attemptedHash: string | undefined,
+): Promise<void> {
+  const id = parseSourceKey(key);
+  const record = id?.ok ? failureRecord(err, key, attemptedHash, deps.clock().toISOString()) : null;
+  if (!id?.ok || !record) return;
+  try {
+    await deps.sheets.recordError(id.id, record);
+    deps.logger.warn('source rejected', {
+      key,
+      sheetId: id.id,
+      reason: record.reason,
+      error: record.message,
+    });
+    deps.metrics.count('IngestRejected');
+  } catch (recordErr) {
+    // The original failure is still thrown for a retry; a store that refuses this write refuses that too.
+    deps.logger.error('could not record the ingest failure', { key, error: String(recordErr) });
+  }
+}
+
 export async function ingestS3Records(
   deps: PipelineDeps,
   records: readonly S3RecordLike[],
@@ -49,11 +76,15 @@ export async function ingestS3Records(
       continue;
     }
     const key = decodeS3Key(raw) ?? raw;
+    let attemptedHash: string | undefined;
     try {
       result.outcomes.push(
         await ingestObject(deps, {
           key,
           ...(record.eventTime !== undefined && { eventTime: record.eventTime }),
+          onBytes: (hash) => {
+            attemptedHash = hash;
+          },
         }),
       );
     } catch (err) {
@@ -61,6 +92,7 @@ export async function ingestS3Records(
       const retryable = !isAppError(err) || err.retryable;
       deps.logger.error('ingest failed', { key, error, retryable });
       result.outcomes.push({ status: 'failed', key, error });
+      await recordFailure(deps, err, key, attemptedHash);
       if (retryable) result.retryable.push(err);
     }
   }

@@ -32,7 +32,7 @@ export function parseSourceKey(key: string): SourceKeyInfo | null {
   const dot = name.lastIndexOf('.');
   const stem = dot === -1 ? name : name.slice(0, dot);
   const ext = dot === -1 ? '' : name.slice(dot + 1);
-  const contentType = CONTENT_TYPE[ext];
+  const contentType = Object.hasOwn(CONTENT_TYPE, ext) ? CONTENT_TYPE[ext] : undefined;
   if (!isValidSheetId(stem)) return { ok: false, reason: 'bad-id', sanitizedId: sanitizeSheetId(stem) };
   if (!contentType) return { ok: false, reason: 'unsupported-type', sanitizedId: stem };
   return { ok: true, id: stem, contentType };
@@ -84,5 +84,5 @@ export function archiveKeyFor(id: string, sha256: string, contentType: ContentTy
 /** The content type implied by an archive or source key's extension. */
 export function contentTypeOfKey(key: string): ContentType | null {
   const ext = key.slice(key.lastIndexOf('.') + 1);
-  return CONTENT_TYPE[ext] ?? null;
+  return Object.hasOwn(CONTENT_TYPE, ext) ? (CONTENT_TYPE[ext] ?? null) : null;
 }

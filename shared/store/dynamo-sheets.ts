@@ -362,7 +362,14 @@ export class DynamoSheetRepository implements SheetRepository {
     return {
       ...result,
       items: result.items.map(
-        ({ at, key, reason, message }) => ({ at, key, reason, message }) as SheetErrorRecord,
+        ({ at, key, reason, message, sourceHash }) =>
+          ({
+            at,
+            key,
+            reason,
+            message,
+            ...(typeof sourceHash === 'string' && { sourceHash }),
+          }) as SheetErrorRecord,
       ),
     };
   }

@@ -22,6 +22,8 @@ export interface SheetErrorRecord {
   key: string;
   reason: SourceRejection | string;
   message: string;
+  /** SHA-256 of the refused bytes, when known: the local runtime's start-up skips exactly those. */
+  sourceHash?: string;
 }
 
 export interface FigureRef {

@@ -120,6 +120,22 @@ describe('local runtime (child process)', () => {
     expect((await getJson(`${runtime!.url}/sheets/mali`)).body.latestRevision).toBe(2);
   });
 
+  it('the API port passes no browser form POST through to the emulators', async () => {
+    const form = new FormData();
+    form.append('key', 'sources/mali.txt');
+    form.append('file', new Blob(['U.S. Relations With Mali\n\nThe attacker says $9 billion.']), 'x.txt');
+    for (const path of ['/factsheets', '/', '/2015-03-31/functions/ingest/invocations']) {
+      const response = await fetch(`${runtime!.url}${path}`, {
+        method: 'POST',
+        headers: { Origin: 'http://evil.example' },
+        body: form,
+      });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+    }
+    expect((await getJson(`${runtime!.url}/sheets/mali`)).body.latestRevision).toBe(2);
+  });
+
   it('the refresh timer fetches a registered source and the sheet flows through ingest', async () => {
     const server = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });

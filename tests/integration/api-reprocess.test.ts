@@ -111,7 +111,9 @@ describe('reprocess through the api → Lambda invoke → ingest', () => {
     expect((await sheets.getMeta('gone'))?.latestRevision).toBe(1);
   });
 
-  it('an archive the current parser refuses → 422 problem with the rejection, nothing published', async () => {
+  // The parser refusing a genuine archive is covered in tests/unit/pipeline/ingest-events.test.ts: here
+  // the object is overwritten in S3 directly, which reprocess must refuse before parsing it.
+  it('an archive whose bytes are not its hash → 422 problem (archive-mismatch), nothing published', async () => {
     await upload('emptied', 'sheets/mali.txt');
     const archiveKey = await archiveKeyOf('emptied');
     await s3Client().send(
@@ -123,7 +125,7 @@ describe('reprocess through the api → Lambda invoke → ingest', () => {
     expect(res.json).toMatchObject({ status: 422, code: 'invalid-source' });
     const err = await lambdaReprocess(lambdaClient(), 'ingest')('emptied').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidSourceError);
-    expect((err as InvalidSourceError).reason).toBe('empty');
+    expect((err as InvalidSourceError).reason).toBe('archive-mismatch');
     expect((await sheets.getMeta('emptied'))?.latestRevision).toBe(1);
   });
 

@@ -39,10 +39,15 @@ describe('local runtime restart', () => {
     }
     expect((await errorsOf('ghost')).items).toEqual([expect.objectContaining({ reason: 'binary' })]);
     await runtime.stop();
+    // Nothing was in flight: a clean stop, which lets the next start skip reconciliation.
+    const marker = join(dataDir, 'clean-stop.json');
+    expect(existsSync(marker)).toBe(true);
 
     runtime = await start();
     await runtime.idle();
     expect(runtime.firstStart).toBe(false);
+    // Taken: a crash from here on means a full reconcile on the start after it.
+    expect(existsSync(marker)).toBe(false);
     expect(runtime.reconciled).not.toContain('sources/ghost.txt');
     expect((await errorsOf('ghost')).items).toHaveLength(1);
     expect((await fetch(`${runtime.url}/sheets/mali`)).status).toBe(200);

@@ -32,6 +32,17 @@ describe('reconcile', () => {
     expect(needsIngest(o, { sourceHash: 'old', lastErrorAt: '2026-11-27T09:59:59Z' })).toBe(true);
   });
 
+  it('skips the bytes the last rejection names, whenever it was recorded, and only those', () => {
+    const o = object('sources/mali.txt', 'v2');
+    const early = '2026-11-27T09:00:00Z';
+    expect(
+      needsIngest(o, { sourceHash: 'old', lastErrorAt: early, rejectedHash: sha256Hex(Buffer.from('v2')) }),
+    ).toBe(false);
+    expect(
+      needsIngest(o, { sourceHash: 'old', lastErrorAt: early, rejectedHash: sha256Hex(Buffer.from('v1')) }),
+    ).toBe(true);
+  });
+
   it('plans exactly the unpublished objects', async () => {
     const published = new Map([['mali', sha256Hex(Buffer.from('same'))]]);
     const todo = await planReconcile(

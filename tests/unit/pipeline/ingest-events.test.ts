@@ -2,7 +2,7 @@
  * The ingest function's dispatch: S3 events as before, reprocess invocations answered with a result or a
  * refusal (never thrown), and retryable failures thrown so Lambda reports a FunctionError.
  */
-import { TransientStoreError } from '../../../shared/errors';
+import { InvalidSourceError, TransientStoreError } from '../../../shared/errors';
 import { ingestObject } from '../../../shared/pipeline/ingest';
 import { handleIngestEvent } from '../../../shared/pipeline/ingest-events';
 import { fixture, memoryDeps, type TestDeps } from '../../support/pipeline-deps';
@@ -51,11 +51,30 @@ describe('handleIngestEvent: reprocess invocations', () => {
 
   it('an archive the parser refuses → invalid-source refusal with its reason', async () => {
     const deps = await seeded();
-    const header = (await deps.sheets.getRevision('mali', 1))?.header;
-    await deps.blobs.put(header?.archiveKey ?? '', new Uint8Array(), 'text/plain');
+    deps.parse = () => {
+      throw new InvalidSourceError('no-content', 'No fact-sheet content');
+    };
     const result = await handleIngestEvent(deps, BUCKET, { type: 'reprocess', id: 'mali', force: true });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-source', reason: 'empty' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-source', reason: 'no-content' } });
     expect((await deps.sheets.getMeta('mali'))?.latestRevision).toBe(1);
+  });
+
+  it('an archive overwritten with other bytes → archive-mismatch refusal, recorded, never published', async () => {
+    const deps = await seeded();
+    const header = (await deps.sheets.getRevision('mali', 1))?.header;
+    const forged = new TextEncoder().encode('U.S. Relations With Mali\n\nThe attacker says $9 billion.');
+    await deps.blobs.put(header?.archiveKey ?? '', forged, 'text/plain');
+    const result = await handleIngestEvent(deps, BUCKET, { type: 'reprocess', id: 'mali', force: true });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-source', reason: 'archive-mismatch' },
+    });
+    expect(JSON.stringify(result)).toContain(header?.sourceHash);
+    expect(await deps.sheets.getMeta('mali')).toMatchObject({
+      latestRevision: 1,
+      sourceHash: header?.sourceHash,
+      lastError: expect.objectContaining({ reason: 'archive-mismatch', key: header?.archiveKey }),
+    });
   });
 
   it.each([

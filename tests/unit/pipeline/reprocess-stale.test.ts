@@ -3,7 +3,7 @@
  * parser are re-parsed (reason `reprocess`), current ones cost their META read only, one failure never
  * stops the others, and the run reports a summary, a log line and the SheetsReprocessed metric.
  */
-import { TransientStoreError, ValidationError } from '../../../shared/errors';
+import { InvalidSourceError, TransientStoreError, ValidationError } from '../../../shared/errors';
 import { PARSER_VERSION } from '../../../shared/index';
 import { ingestObject } from '../../../shared/pipeline/ingest';
 import { handleIngestEvent } from '../../../shared/pipeline/ingest-events';
@@ -129,8 +129,11 @@ describe('reprocess-stale invocation', () => {
   it('an archive the new parser refuses is counted as rejected, recorded on the sheet, and nothing is lost', async () => {
     const deps = memoryDeps();
     await publish(deps, ['a', 'b'], OLD_VERSION);
-    const archiveOfA = (await deps.sheets.getRevisionHeader('a', 1))?.archiveKey ?? '';
-    await deps.blobs.put(archiveOfA, new Uint8Array(), 'text/plain');
+    const parse = deps.parse;
+    deps.parse = (source, options) => {
+      if (options?.id === 'a') throw new InvalidSourceError('no-content', 'No fact-sheet content');
+      return parse(source, options);
+    };
 
     expect(await handleIngestEvent(deps, BUCKET, STALE)).toMatchObject({
       total: 2,
@@ -139,7 +142,7 @@ describe('reprocess-stale invocation', () => {
     });
     expect(await deps.sheets.getMeta('a')).toMatchObject({
       latestRevision: 1,
-      lastError: expect.objectContaining({ reason: 'empty' }),
+      lastError: expect.objectContaining({ reason: 'no-content' }),
     });
   });
 
