@@ -120,7 +120,7 @@ describe('CLI against the local runtime', () => {
 
     const table = await cli(['figures', 'mali', '--kind', 'money']);
     expect(table.stdout).toMatch(/PERIOD/);
-    expect(table.stdout).toMatch(/\bFY20\d\d\b/);
+    expect(table.stdout).toMatch(/\bFY 20\d\d\b/);
 
     const all = await cli(['figures', '--all-sheets', '--kind', 'money', '--country', 'Mali', '--json']);
     const figures = JSON.parse(all.stdout) as { sheetId: string; kind: string }[];

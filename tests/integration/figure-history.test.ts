@@ -12,7 +12,7 @@ import { assignFigureKeys } from '../../shared/pipeline/figure-keys';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { syntheticSheet } from '../support/figure-sheets';
 import { fixture } from '../support/pipeline-deps';
-import { createTestResources, type TestResources } from '../support/resources';
+import { createTestResources, type TestResources, testDocuments } from '../support/resources';
 import { putEvent } from '../support/s3-events';
 import { responseChecker, validateDocument } from '../unit/api/openapi-support';
 import { proxyEvent } from '../unit/api/proxy-events';
@@ -50,7 +50,9 @@ beforeAll(async () => {
   for (const name of ['sheets/mali.txt', 'sheets/mali-revised.txt', 'sheets/mali.txt']) {
     expect((await upload(fixture(name))).outcomes[0]).toMatchObject({ status: 'published' });
   }
-  const repo = new DynamoSheetRepository(documentClient(), resources.tableName);
+  const repo = new DynamoSheetRepository(documentClient(), resources.tableName, {
+    documents: testDocuments(resources.bucketName),
+  });
   let previous = null;
   for (let revision = 1; revision <= 20; revision++) {
     const sheet = assignFigureKeys(previous, syntheticSheet(7, revision), revision);

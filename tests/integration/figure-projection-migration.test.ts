@@ -9,11 +9,13 @@ import { reprocessAll } from '../../shared/pipeline/reprocess';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { syntheticSheet } from '../support/figure-sheets';
 import { memoryDeps } from '../support/pipeline-deps';
-import { createTestResources, sheetItemsUnder } from '../support/resources';
+import { createTestResources, sheetItemsUnder, testDocuments } from '../support/resources';
 
 it('re-projects a sheet projected by an older version on the next reprocess-stale run', async () => {
-  const { tableName } = await createTestResources('figmig');
-  const repo = new DynamoSheetRepository(documentClient(), tableName);
+  const { tableName, bucketName } = await createTestResources('figmig');
+  const repo = new DynamoSheetRepository(documentClient(), tableName, {
+    documents: testDocuments(bucketName),
+  });
   const sheet = syntheticSheet(3);
   await repo.publishRevision({ sheet, archiveKey: 'a', reason: 'upload', diff: null, expectedLatest: 0 });
   // Make it look like the old layout: one old-shaped item, no projection version, the new items gone.

@@ -12,7 +12,7 @@ import { assignFigureKeys } from '../../shared/pipeline/figure-keys';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { countryKey, figureMatches } from '../../shared/store/figure-index';
 import { syntheticId, syntheticSheet } from '../support/figure-sheets';
-import { createTestResources } from '../support/resources';
+import { createTestResources, testDocuments } from '../support/resources';
 import { responseChecker, validateDocument } from '../unit/api/openapi-support';
 import { proxyEvent } from '../unit/api/proxy-events';
 
@@ -74,8 +74,10 @@ function expected(filter: Parameters<typeof figureMatches>[0]): string[] {
 }
 
 beforeAll(async () => {
-  const { tableName } = await createTestResources('figq');
-  const repo = new DynamoSheetRepository(documentClient(), tableName);
+  const { tableName, bucketName } = await createTestResources('figq');
+  const repo = new DynamoSheetRepository(documentClient(), tableName, {
+    documents: testDocuments(bucketName),
+  });
   for (let i = 0; i < SHEETS; i++) {
     const first = assignFigureKeys(null, syntheticSheet(i, 1), 1);
     await repo.publishRevision({
