@@ -126,8 +126,13 @@ describe('CLI against the local runtime', () => {
     const figures = JSON.parse(all.stdout) as { sheetId: string; kind: string }[];
     expect(figures.length).toBeGreaterThan(0);
     expect(figures.every((f) => f.sheetId === 'mali' && f.kind === 'money')).toBe(true);
-    const missingKind = await cli(['figures', '--all-sheets']);
-    expect([missingKind.code, missingKind.stderr]).toEqual([2, expect.stringContaining('--kind')]);
+    // kind is optional across sheets (GET /figures); a one-sheet filter there is a usage error.
+    const everyKind = JSON.parse(
+      (await cli(['figures', '--all-sheets', '--country', 'Mali', '--json'])).stdout,
+    );
+    expect(new Set(everyKind.map((f: { kind: string }) => f.kind)).size).toBeGreaterThan(1);
+    const withSection = await cli(['figures', '--all-sheets', '--section', 'lead']);
+    expect([withSection.code, withSection.stderr]).toEqual([2, expect.stringContaining('--section')]);
   });
 
   it('sources add, get and remove; health', async () => {
