@@ -22,6 +22,7 @@ import type { ContentType, ParsedSheet } from '../model';
 import type { DiffSummary, RevisionReason } from '../store/ports';
 import type { PipelineDeps } from './deps';
 import { diffSheets } from './diff';
+import { emitPublished, emitRejected } from './emit';
 import { archiveKeyFor, compareWrittenAt, parseSourceKey, siblingSourceKeys } from './source-key';
 
 export interface IngestRequest {
@@ -53,10 +54,13 @@ export async function rejectSource(
   key: string,
   reason: SourceRejection,
   message: string,
+  uploadId: string | null = null,
 ): Promise<IngestOutcome> {
-  await deps.sheets.recordError(id, { at: deps.clock().toISOString(), key, reason, message });
+  const at = deps.clock().toISOString();
+  await deps.sheets.recordError(id, { at, key, reason, message });
   deps.logger.warn('source rejected', { key, sheetId: id, reason, error: message });
   deps.metrics.count('IngestRejected');
+  await emitRejected(deps, { sheetId: id, key, reason, message, uploadId, at });
   return { status: 'rejected', id, reason, message };
 }
 
@@ -144,7 +148,7 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
     }
     if (object.bytes.length > deps.maxSourceBytes) {
       const message = `Source is ${object.bytes.length} bytes; the limit is ${deps.maxSourceBytes}`;
-      return rejectSource(deps, id, key, 'too-large', message);
+      return rejectSource(deps, id, key, 'too-large', message, sha256Hex(object.bytes));
     }
     const hash = sha256Hex(object.bytes);
     if (meta && meta.sourceHash === hash && meta.parserVersion === deps.parserVersion) {
@@ -155,7 +159,7 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
     if (cached?.hash !== hash) {
       const parsed = timedParse(deps, object.bytes, id, contentType);
       if (parsed instanceof InvalidSourceError)
-        return rejectSource(deps, id, key, parsed.reason, parsed.message);
+        return rejectSource(deps, id, key, parsed.reason, parsed.message, hash);
       cached = { hash, sheet: { ...parsed, id, sourceHash: hash } };
     }
     const sheet = cached.sheet;
@@ -178,6 +182,7 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
       });
       deps.metrics.count('SheetsIngested');
       deps.metrics.count('RevisionsPublished');
+      await emitPublished(deps, sheet, revision, request.reason ?? 'upload', diff);
       deps.logger.info('revision published', {
         key,
         sheetId: id,
