@@ -14,6 +14,10 @@ export interface Flags {
   all: boolean;
   wait: boolean;
   label?: string;
+  events?: string;
+  sheets?: string;
+  port?: string;
+  secret?: string;
 }
 
 export interface ParsedArgs {
@@ -34,6 +38,10 @@ const options = {
   all: { type: 'boolean' },
   wait: { type: 'boolean' },
   label: { type: 'string' },
+  events: { type: 'string' },
+  sheets: { type: 'string' },
+  port: { type: 'string' },
+  secret: { type: 'string' },
 } as const;
 
 /** Parses argv (without node and script); an unknown flag or a flag missing its value is a CliError. */
@@ -61,6 +69,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       all: v.all ?? false,
       wait: v.wait ?? false,
       label: v.label,
+      events: v.events,
+      sheets: v.sheets,
+      port: v.port,
+      secret: v.secret,
     },
   };
 }

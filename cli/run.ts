@@ -4,9 +4,11 @@
  */
 import { parseCliArgs } from './args';
 import { diffCommand } from './commands/diff';
+import { listenCommand } from './commands/listen';
 import { reprocessCommand } from './commands/reprocess';
 import { figuresCommand, getCommand, listCommand } from './commands/sheets';
 import { sourcesCommand } from './commands/sources';
+import { subscriptionsCommand } from './commands/subscriptions';
 import { tokenCommand } from './commands/token';
 import { uploadCommand } from './commands/upload';
 import { type CommandContext, createContext } from './context';
@@ -23,6 +25,8 @@ export const USAGE = `factsheet — the fact-sheet pipeline's editor CLI
   factsheet reprocess ID | --all               re-parse with the current parser
   factsheet sources add ID URL | list | refresh [ID] | enable ID | disable ID
   factsheet token create [--label L]           new write token, hash stored in TABLE_NAME (AWS deploys)
+  factsheet subscriptions add ID URL [--events a,b] [--sheets x,y] | list | remove ID | test ID | deliveries ID
+  factsheet listen [--port N] [--secret S]     local webhook receiver: verifies signatures, prints events
 
 Options: --api URL (default http://127.0.0.1:3000, or FACTSHEET_API), --token T (or FACTSHEET_TOKEN),
          --json (machine-readable output), -h/--help
@@ -39,6 +43,8 @@ const commands: Record<string, Command> = {
   reprocess: reprocessCommand,
   sources: sourcesCommand,
   token: tokenCommand,
+  subscriptions: subscriptionsCommand,
+  listen: (ctx) => listenCommand(ctx),
 };
 
 export async function runCli(argv: readonly string[], io: CliIo, fetchImpl?: typeof fetch): Promise<number> {
