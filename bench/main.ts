@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult | B
   api: () => import('./api.js'),
   start: () => import('./start.js'),
   refresh: () => import('./refresh.js'),
+  notify: () => import('./notify.js'),
 };
 
 async function main(): Promise<void> {
