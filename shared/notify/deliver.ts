@@ -76,7 +76,7 @@ export async function deliverEvent(
     const secret = deps.box.open(subscription.secretCiphertext, subscription.id);
     const result = await send(subscription.url, secret, event, deps.policy, at);
     const outcome = outcomeOf(result, round);
-    await deps.subscriptions.recordAttempt(subscription.id, {
+    const recorded = deps.subscriptions.recordAttempt(subscription.id, {
       eventId: event.id,
       eventType: event.type,
       at: at.toISOString(),
@@ -86,11 +86,13 @@ export async function deliverEvent(
       outcome,
       ...(result.error !== undefined && { error: result.error }),
     });
+    if (outcome === 'delivered') {
+      await Promise.all([recorded, deps.subscriptions.markDelivered(subscription.id, event.id)]);
+      report.delivered.push(subscription.id);
+      return;
+    }
+    await recorded;
     switch (outcome) {
-      case 'delivered':
-        await deps.subscriptions.markDelivered(subscription.id, event.id);
-        report.delivered.push(subscription.id);
-        return;
       case 'disabled':
         await deps.subscriptions.disable(subscription.id, 'gone', at.toISOString());
         deps.logger?.warn('receiver answered 410 Gone: subscription disabled', {

@@ -83,6 +83,21 @@ describe('webhooks on the local runtime', () => {
     expect((await fetch(`${runtime.url}/subscriptions`)).status).toBe(401);
   });
 
+  it('bad registrations are 400s naming the field, and store nothing', async () => {
+    const bad = [
+      [{ url: 'ftp://x.test/', events: ['sheet.revision.published'] }, 'url'],
+      [{ url: `${receiver.url}/x`, events: ['sheet.exploded'] }, 'events'],
+      [{ url: `${receiver.url}/x`, events: [] }, 'events'],
+      [{ url: `${receiver.url}/x`, events: ['ping'] }, 'events'],
+      [{ url: `${receiver.url}/x`, events: ['sheet.revision.published'], sheets: ['Not An Id'] }, 'sheets'],
+    ] as const;
+    for (const [body, parameter] of bad) {
+      const res = await api(runtime, 'PUT', '/subscriptions/bad', body);
+      expect([res.status, res.body.parameter]).toEqual([400, parameter]);
+    }
+    expect((await api(runtime, 'GET', '/subscriptions/bad')).status).toBe(404);
+  });
+
   it('an upload of a revision → one signed sheet.revision.published with the diff of that revision', async () => {
     await upload(runtime, 'mali', REVISED, 2);
     await runtime.notifyIdle();
