@@ -25,7 +25,7 @@ export const USAGE = `factsheet — the fact-sheet pipeline's editor CLI
   factsheet reprocess ID | --all               re-parse with the current parser
   factsheet sources add ID URL | list | refresh [ID] | enable ID | disable ID
   factsheet token create [--label L]           new write token, hash stored in TABLE_NAME (AWS deploys)
-  factsheet subscriptions add ID URL [--events a,b] [--sheets x,y] | list | remove ID | test ID | deliveries ID
+  factsheet subscriptions add ID URL [--events a,b] [--sheets x,y] | list | get ID | remove ID | test ID | deliveries ID
   factsheet listen [--port N] [--secret S]     local webhook receiver: verifies signatures, prints events
 
 Options: --api URL (default http://127.0.0.1:3000, or FACTSHEET_API), --token T (or FACTSHEET_TOKEN),

@@ -1,4 +1,4 @@
-/** `subscriptions add ID URL [--events …] [--sheets …] | list | remove ID | test ID | deliveries ID`. */
+/** `subscriptions add ID URL [--events …] [--sheets …] | list | get ID | remove ID | test ID | deliveries ID`. */
 import { EVENT_TYPES } from '../../shared/events/types';
 import { requirePositionals } from '../args';
 import type { CommandContext } from '../context';
@@ -27,7 +27,7 @@ interface AttemptView {
 }
 
 const USAGE =
-  'factsheet subscriptions add ID URL [--events a,b] [--sheets x,y] | list | remove ID | test ID | deliveries ID';
+  'factsheet subscriptions add ID URL [--events a,b] [--sheets x,y] | list | get ID | remove ID | test ID | deliveries ID';
 const path = (id: string) => `/subscriptions/${encodeURIComponent(id)}`;
 const csv = (value: string | undefined) =>
   value
@@ -72,6 +72,13 @@ export async function subscriptionsCommand(ctx: CommandContext): Promise<number>
       const rows = await ctx.api.all<SubscriptionView>('/subscriptions');
       if (json) ctx.io.stdout.write(formatJson(rows));
       else table(ctx, rows);
+      return 0;
+    }
+    case 'get': {
+      const [id] = requirePositionals(rest, ['ID'], 'factsheet subscriptions get ID');
+      const one = await ctx.api.get<SubscriptionView>(path(id!));
+      if (json) ctx.io.stdout.write(formatJson(one));
+      else table(ctx, [one]);
       return 0;
     }
     case 'remove': {

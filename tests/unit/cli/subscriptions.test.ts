@@ -77,12 +77,25 @@ describe('factsheet subscriptions', () => {
           }
         : method === 'DELETE'
           ? { status: 204 }
-          : { status: 202, body: { eventId: 'evt_9' } },
+          : method === 'GET'
+            ? {
+                status: 200,
+                body: {
+                  id: 'w',
+                  url: 'https://r.test/',
+                  events: ['ping'],
+                  enabled: false,
+                  disabledReason: 'gone',
+                },
+              }
+            : { status: 202, body: { eventId: 'evt_9' } },
     );
+    expect(await h.run(['subscriptions', 'get', 'w'])).toBe(0);
     expect(await h.run(['subscriptions', 'test', 'w'])).toBe(0);
     expect(await h.run(['subscriptions', 'deliveries', 'w'])).toBe(0);
     expect(await h.run(['subscriptions', 'remove', 'w'])).toBe(0);
     expect(h.calls.map((c) => `${c.method} ${new URL(c.url).pathname}`)).toEqual([
+      'GET /subscriptions/w',
       'POST /subscriptions/w/test',
       'GET /subscriptions/w/deliveries',
       'DELETE /subscriptions/w',
