@@ -13,6 +13,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult | B
   start: () => import('./start.js'),
   refresh: () => import('./refresh.js'),
   soak: () => import('./soak.js'),
+  notify: () => import('./notify.js'),
 };
 
 async function main(): Promise<void> {

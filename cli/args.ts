@@ -21,6 +21,10 @@ export interface Flags {
   sheet: string[];
   section?: string;
   allSheets: boolean;
+  events?: string;
+  sheets?: string;
+  port?: string;
+  secret?: string;
 }
 
 export interface ParsedArgs {
@@ -48,6 +52,10 @@ const options = {
   sheet: { type: 'string', multiple: true },
   section: { type: 'string' },
   'all-sheets': { type: 'boolean' },
+  events: { type: 'string' },
+  sheets: { type: 'string' },
+  port: { type: 'string' },
+  secret: { type: 'string' },
 } as const;
 
 /** Parses argv (without node and script); an unknown flag or a flag missing its value is a CliError. */
@@ -82,6 +90,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       sheet: v.sheet ?? [],
       section: v.section,
       allSheets: v['all-sheets'] ?? false,
+      events: v.events,
+      sheets: v.sheets,
+      port: v.port,
+      secret: v.secret,
     },
   };
 }

@@ -112,6 +112,24 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     summary: 'the source URLs the schedule refreshes',
     options: [TOKEN],
   },
+  subscriptions: {
+    usage:
+      'factsheet subscriptions add ID URL [--events a,b] [--sheets x,y] | list | get ID | remove ID | test ID | deliveries ID',
+    summary: 'webhook subscriptions (Standard Webhooks); add prints the signing secret once',
+    options: [
+      '--events a,b  event types: sheet.revision.published, sheet.upload.rejected, source.refresh.failed',
+      '--sheets x,y  only events of these sheets (default: every sheet)',
+      TOKEN,
+    ],
+  },
+  listen: {
+    usage: 'factsheet listen [--port N] [--secret whsec_…]',
+    summary: 'a local webhook receiver on 127.0.0.1: verifies each signature and prints the event',
+    options: [
+      '--port N      port to listen on (default 8787; 0: any free port, printed)',
+      '--secret S    the subscription’s signing secret (or FACTSHEET_WEBHOOK_SECRET)',
+    ],
+  },
   health: { usage: 'factsheet health', summary: 'API liveness and store reachability', options: [] },
   token: {
     usage: 'factsheet token create [--label L]',

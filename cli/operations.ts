@@ -30,4 +30,10 @@ export const COMMAND_FOR_OPERATION: Readonly<Record<string, { command: string } 
   putSourceRegistration: { command: 'sources add ID URL | sources enable ID | sources disable ID' },
   deleteSource: { command: 'sources remove ID' },
   refreshSource: { command: 'sources refresh [ID]' },
+  listSubscriptions: { command: 'subscriptions list' },
+  getSubscription: { command: 'subscriptions get ID' },
+  putSubscription: { command: 'subscriptions add ID URL [--events a,b] [--sheets x,y]' },
+  deleteSubscription: { command: 'subscriptions remove ID' },
+  testSubscription: { command: 'subscriptions test ID' },
+  listSubscriptionDeliveries: { command: 'subscriptions deliveries ID' },
 };

@@ -6,9 +6,11 @@ import { parseCliArgs } from './args';
 import { diffCommand } from './commands/diff';
 import { figureCommand, figuresCommand, historyCommand, queryCommand } from './commands/figures';
 import { revisionCommand, revisionsCommand } from './commands/history';
+import { listenCommand } from './commands/listen';
 import { reprocessCommand } from './commands/reprocess';
 import { getCommand, healthCommand, listCommand, sectionsCommand } from './commands/sheets';
 import { sourcesCommand } from './commands/sources';
+import { subscriptionsCommand } from './commands/subscriptions';
 import { tokenCommand } from './commands/token';
 import { uploadCommand } from './commands/upload';
 import { uploadStatusCommand, uploadsCommand } from './commands/uploads';
@@ -38,6 +40,8 @@ const commands: Record<string, Command> = {
   reprocess: reprocessCommand,
   sources: sourcesCommand,
   token: tokenCommand,
+  subscriptions: subscriptionsCommand,
+  listen: (ctx) => listenCommand(ctx),
 };
 
 export async function runCli(argv: readonly string[], io: CliIo, fetchImpl?: typeof fetch): Promise<number> {

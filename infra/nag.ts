@@ -27,6 +27,16 @@ export function acknowledgeFindings(stack: FactSheetStack): void {
     'AwsSolutions-SQS3',
     'This queue IS the dead-letter queue of the ingest and refresh invocations; a DLQ of a DLQ adds nothing.',
   );
+  ack(
+    stack.eventBus.webhookKey,
+    'AwsSolutions-SMG4',
+    'Key material for subscription secrets encrypted in the table: rotating it would make every stored secret unreadable, so it is replaced deliberately (re-register subscriptions), not on a schedule.',
+  );
+  ack(
+    stack.notify.deadLetterQueue,
+    'AwsSolutions-SQS3',
+    'This queue IS the dead-letter queue of the notify queue and of its bus rule target; a DLQ of a DLQ adds nothing.',
+  );
   const notificationsHandler = stack.node.children.find((c) =>
     c.node.id.startsWith('BucketNotificationsHandler'),
   );

@@ -7,6 +7,7 @@ import {
   type FunctionName,
   type FunctionSpec,
   functions,
+  notifyQueue,
   routes,
   s3Trigger,
   schedule,
@@ -16,6 +17,7 @@ import { AppFunction } from './constructs/app-function';
 import { bindAccess } from './constructs/bind-access';
 import { DataStores } from './constructs/data-stores';
 import { IngestTrigger } from './constructs/ingest-trigger';
+import { EventBusResources, NotifyPipeline } from './constructs/notifications';
 import { parseRate } from './constructs/rate';
 import { FactSheetApi } from './constructs/rest-api';
 
@@ -55,10 +57,13 @@ export class FactSheetStack extends Stack {
   readonly api: FactSheetApi;
   readonly refreshRule: events.Rule;
   readonly alarms: PipelineAlarms;
+  readonly eventBus: EventBusResources;
+  readonly notify: NotifyPipeline;
 
   constructor(scope: Construct, id: string, props: FactSheetStackProps = {}) {
     super(scope, id, props);
     this.stores = new DataStores(this, 'Data');
+    this.eventBus = new EventBusResources(this, 'Events');
 
     const built = {} as Record<FunctionName, NodejsFunction>;
     for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
@@ -76,9 +81,15 @@ export class FactSheetStack extends Stack {
         ...this.stores,
         functions: built,
         allowedHosts: props.allowedHosts,
+        eventBus: this.eventBus.bus,
+        webhookKey: this.eventBus.webhookKey,
       });
     }
     this.functions = built;
+    this.notify = new NotifyPipeline(this, 'Notifications', {
+      bus: this.eventBus.bus,
+      notify: built[notifyQueue.function],
+    });
 
     this.trigger = new IngestTrigger(this, 'IngestTrigger', {
       bucket: this.stores.bucket,
@@ -112,6 +123,11 @@ export class FactSheetStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url, description: 'Base URL for `--api`' });
     new CfnOutput(this, 'BucketName', { value: this.stores.bucket.bucketName });
     new CfnOutput(this, 'TableName', { value: this.stores.table.tableName });
+    new CfnOutput(this, 'EventBusName', {
+      value: this.eventBus.bus.eventBusName,
+      description:
+        'Add your own rules (source factsheet.pipeline) to route events to SNS, SQS, Step Functions',
+    });
   }
 }
 

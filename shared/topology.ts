@@ -4,7 +4,7 @@
  * route or trigger is never written twice.
  */
 
-export type FunctionName = 'ingest' | 'api' | 'authorizer' | 'refresh';
+export type FunctionName = 'ingest' | 'api' | 'authorizer' | 'refresh' | 'notify';
 
 /** What a function may touch; the CDK stack turns each entry into an env var plus its least-privilege grant. */
 export interface FunctionAccess {
@@ -21,6 +21,10 @@ export interface FunctionAccess {
   invoke?: readonly FunctionName[];
   /** Fetches URLs from the web: gets the deploy's extra allowed hosts (`allowedHosts` → ALLOWED_HOSTS). */
   fetch?: boolean;
+  /** Puts domain events on the stack's event bus (`EVENT_BUS_NAME` + events:PutEvents on that bus). */
+  events?: boolean;
+  /** Reads the key that encrypts webhook signing secrets (`SUBSCRIPTION_KEY_SECRET_ARN` + read grant). */
+  webhookSecrets?: boolean;
 }
 
 export interface FunctionSpec {
@@ -65,6 +69,7 @@ export const functions: Readonly<Record<FunctionName, FunctionSpec>> = {
       // parsed/: it writes each revision's document and reads the previous one (diff, finalize).
       bucketRead: [SOURCES_PREFIX, ARCHIVE_PREFIX, PARSED_PREFIX],
       bucketWrite: [ARCHIVE_PREFIX, PARSED_PREFIX],
+      events: true,
     },
     reservedConcurrency: 10,
   },
@@ -82,6 +87,9 @@ export const functions: Readonly<Record<FunctionName, FunctionSpec>> = {
       invoke: ['ingest'],
       // POST /sources/{id}/refresh fetches, and PUT /sources/{id} checks the URL against the allowed hosts.
       fetch: true,
+      // Subscriptions: secrets are encrypted on registration; `POST /subscriptions/{id}/test` emits a ping.
+      events: true,
+      webhookSecrets: true,
     },
   },
   authorizer: {
@@ -97,7 +105,15 @@ export const functions: Readonly<Record<FunctionName, FunctionSpec>> = {
     description: 'Refreshes registered source URLs with conditional GETs',
     memoryMb: 512,
     timeoutSeconds: 300,
-    access: { table: 'readWrite', bucketWrite: [SOURCES_PREFIX], fetch: true },
+    access: { table: 'readWrite', bucketWrite: [SOURCES_PREFIX], fetch: true, events: true },
+  },
+  notify: {
+    entry: 'functions/notify.ts',
+    description: 'Delivers domain events to webhook subscriptions (Standard Webhooks), from the notify queue',
+    memoryMb: 512,
+    // Deliveries run concurrently, each bounded by the 10 s webhook timeout.
+    timeoutSeconds: 60,
+    access: { table: 'readWrite', webhookSecrets: true },
   },
 };
 
@@ -264,7 +280,78 @@ export const routes: readonly RouteSpec[] = [
     operationId: 'refreshSource',
     summary: 'Refresh one source now',
   },
+  ...subscriptionRoutes(),
 ];
+
+function subscriptionRoutes(): RouteSpec[] {
+  const one = '/subscriptions/{id}';
+  return [
+    {
+      method: 'GET',
+      path: '/subscriptions',
+      auth: true,
+      operationId: 'listSubscriptions',
+      summary: 'Webhook subscriptions',
+    },
+    {
+      method: 'GET',
+      path: one,
+      auth: true,
+      operationId: 'getSubscription',
+      summary: 'One webhook subscription',
+    },
+    {
+      method: 'PUT',
+      path: one,
+      auth: true,
+      operationId: 'putSubscription',
+      summary: 'Register or change a webhook subscription',
+    },
+    {
+      method: 'DELETE',
+      path: one,
+      auth: true,
+      operationId: 'deleteSubscription',
+      summary: 'Remove a webhook subscription',
+    },
+    {
+      method: 'POST',
+      path: `${one}/test`,
+      auth: true,
+      operationId: 'testSubscription',
+      summary: 'Send a ping event to a subscription',
+    },
+    {
+      method: 'GET',
+      path: `${one}/deliveries`,
+      auth: true,
+      operationId: 'listSubscriptionDeliveries',
+      summary: 'Recent delivery attempts of a subscription',
+    },
+  ];
+}
+
+/** The bus domain events go to (EventBridge custom bus on AWS, in process locally). */
+export const eventBus = {
+  /** `Source` of every entry; the notify rule matches on it. */
+  source: 'factsheet.pipeline',
+} as const;
+
+/**
+ * The queue between the bus rule and the notify function. A delivery that fails is retried after
+ * `backoffSeconds(receiveCount)` (the function sets the message's visibility; the local queue waits the
+ * same), at most `maxReceiveCount` times in all, then the message goes to the dead-letter queue.
+ */
+export const notifyQueue = {
+  function: 'notify' as FunctionName,
+  maxReceiveCount: 8,
+  batchSize: 10,
+  /** Must exceed the notify function's timeout (SQS requires at least that for an event source). */
+  visibilityTimeoutSeconds: 6 * 60,
+  retentionDays: 4,
+  /** 30 s, 1 min, 2 min … capped at 1 h: about 1 h of retries in all before the dead-letter queue. */
+  backoffSeconds: (receiveCount: number): number => Math.min(3600, 30 * 2 ** Math.max(0, receiveCount - 1)),
+} as const;
 
 export const s3Trigger = {
   function: 'ingest' as FunctionName,

@@ -1,7 +1,9 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { FunctionAccess, FunctionName } from '../../shared/topology';
 
 /** The resources a function's `access` may name. */
@@ -12,6 +14,10 @@ export interface BindableResources {
   functions?: Partial<Record<FunctionName, lambda.IFunction>>;
   /** Extra hosts (comma-separated) for functions whose access says `fetch`; unset: the built-in defaults. */
   allowedHosts?: string;
+  /** The bus for `events` (EVENT_BUS_NAME + events:PutEvents on it only). */
+  eventBus?: events.IEventBus;
+  /** The key for `webhookSecrets` (SUBSCRIPTION_KEY_SECRET_ARN + read of that secret only). */
+  webhookKey?: secretsmanager.ISecret;
 }
 
 /** The environment variable that carries the name of an invoked function: `ingest` → INGEST_FUNCTION_NAME. */
@@ -54,6 +60,17 @@ export function bindAccess(fn: lambda.Function, access: FunctionAccess, resource
     target.grantInvoke(fn);
   }
   if (access.fetch && resources.allowedHosts) fn.addEnvironment('ALLOWED_HOSTS', resources.allowedHosts);
+  if (access.events) {
+    if (!resources.eventBus) throw new Error(`bindAccess: ${fn.node.id} emits events but no bus was given`);
+    fn.addEnvironment('EVENT_BUS_NAME', resources.eventBus.eventBusName);
+    resources.eventBus.grantPutEventsTo(fn);
+  }
+  if (access.webhookSecrets) {
+    if (!resources.webhookKey)
+      throw new Error(`bindAccess: ${fn.node.id} needs the webhook key but none was given`);
+    fn.addEnvironment('SUBSCRIPTION_KEY_SECRET_ARN', resources.webhookKey.secretArn);
+    resources.webhookKey.grantRead(fn);
+  }
   if (access.table) {
     fn.addEnvironment('TABLE_NAME', resources.table.tableName);
     bindTable(fn, access.table, resources.table);

@@ -5,8 +5,9 @@
  */
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { S3Event, ScheduledEvent } from 'aws-lambda';
+import type { S3Event, ScheduledEvent, SQSEvent } from 'aws-lambda';
 import { documentClient } from '../../shared/aws/clients';
+import type { BatchResult, QueueMessage } from '../../shared/notify/queue-messages';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { DynamoTokenRepository } from '../../shared/store/dynamo-tokens';
 import type { SheetErrorRecord, TokenRepository } from '../../shared/store/ports';
@@ -14,10 +15,34 @@ import { type FunctionName, functions } from '../../shared/topology';
 import { lambdaContext } from './lambda-context';
 import type { PublishedState } from './reconcile';
 
+/** What SQS hands an event-source-mapped function; only the fields notify reads are meaningful. */
+function sqsEvent(messages: QueueMessage[], region: string): SQSEvent {
+  return {
+    Records: messages.map((m) => ({
+      messageId: m.messageId,
+      receiptHandle: m.messageId,
+      body: m.body,
+      attributes: {
+        ApproximateReceiveCount: String(m.receiveCount),
+        SentTimestamp: String(Date.now()),
+        SenderId: 'local',
+        ApproximateFirstReceiveTimestamp: String(Date.now()),
+      },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: `arn:aws:sqs:${region}:000000000000:notify`,
+      awsRegion: region,
+    })),
+  };
+}
+
 export interface LocalHandlers {
   /** S3 events, and the direct invocations (`reprocess`, `reprocess-stale`) the api and schedule send. */
   ingest(event: S3Event | { type: string }): Promise<unknown>;
   refresh(event: ScheduledEvent): Promise<unknown>;
+  /** The notify queue's messages, passed to the notify function as an SQS event. */
+  notify(messages: QueueMessage[]): Promise<BatchResult>;
   createHttpServer(): Server;
   tokens: TokenRepository;
   readState(sheetId: string): Promise<PublishedState | null>;
@@ -28,6 +53,7 @@ type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
 export interface HandlerModules {
   ingest: LambdaHandler;
   refresh: LambdaHandler;
+  notify: LambdaHandler;
   createLocalHttpServer: typeof import('./http-adapter').createLocalHttpServer;
 }
 
@@ -46,6 +72,7 @@ export function requireHandlerModules(): HandlerModules {
   return {
     ingest: requireHandler('ingest'),
     refresh: requireHandler('refresh'),
+    notify: requireHandler('notify'),
     createLocalHttpServer: (require('./http-adapter') as typeof import('./http-adapter'))
       .createLocalHttpServer,
   };
@@ -59,6 +86,8 @@ export function bindHandlers(modules: HandlerModules, region: string, tableName:
   return {
     ingest: invoke('ingest', modules.ingest),
     refresh: invoke('refresh', modules.refresh),
+    notify: async (messages) =>
+      (await invoke('notify', modules.notify)(sqsEvent(messages, region))) as BatchResult,
     createHttpServer: () => modules.createLocalHttpServer({ region }),
     tokens: new DynamoTokenRepository(documentClient(), tableName),
     async readState(sheetId) {

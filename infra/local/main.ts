@@ -1,6 +1,6 @@
 /**
- * `npm start`: reads PORT, DATA_DIR, API_TOKEN, REFRESH_RATE (and the LOCAL_INGEST_DELAY_MS test hook),
- * starts the local runtime, prints one ready line with the API URL, and stops cleanly on SIGINT/SIGTERM.
+ * `npm start`: reads PORT, DATA_DIR, API_TOKEN, REFRESH_RATE (and the LOCAL_INGEST_DELAY_MS and
+ * LOCAL_NOTIFY_BACKOFF_MS test hooks), starts the local runtime, prints one ready line with the API URL, and stops cleanly on SIGINT/SIGTERM.
  * Any start failure is one line on stderr and exit code 1.
  */
 import { ConfigError } from '../../shared/config';
@@ -39,6 +39,11 @@ function tokenLines(token: TokenStatus): string[] {
   }
 }
 
+/** Test hook: a fixed wait between webhook retries instead of the topology's 30 s doubling. */
+function notifyBackoff(ms: number): ((receiveCount: number) => number) | undefined {
+  return ms > 0 ? () => ms : undefined;
+}
+
 async function main(): Promise<void> {
   const port = intFromEnv('PORT', 3000, 65_535);
   const refreshRateMs = parseRate(process.env.REFRESH_RATE ?? schedule.rate);
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
     apiToken: process.env.API_TOKEN || undefined,
     refreshRateMs,
     ingestDelayMs: intFromEnv('LOCAL_INGEST_DELAY_MS', 0, 3_600_000) || undefined,
+    notifyBackoffMs: notifyBackoff(intFromEnv('LOCAL_NOTIFY_BACKOFF_MS', 0, 3_600_000)),
     log: (line) => console.error(line),
     onFatal: (err) => {
       console.error(`npm start: stopping: ${err.message}`);
@@ -56,6 +62,8 @@ async function main(): Promise<void> {
   });
   for (const line of tokenLines(runtime.token)) console.log(line);
   if (runtime.seeded.length > 0) console.log(`Seeded: ${runtime.seeded.join(', ')}`);
+  if (runtime.resumedDeliveries > 0)
+    console.log(`Resumed pending webhook deliveries: ${runtime.resumedDeliveries}`);
   if (runtime.reconciled.length > 0)
     console.log(`Recovered unpublished uploads: ${runtime.reconciled.join(', ')}`);
   const unrecovered = unrecoveredLine(runtime.unrecovered);

@@ -44,6 +44,8 @@ export interface RuntimeOptions {
   ingestDelayMs?: number;
   /** Backoff between async retries; Lambda waits minutes, the local default is 1 s, 2 s. */
   retryBackoffMs?: (retry: number) => number;
+  /** Wait before a failed webhook delivery is retried (default: the topology's, 30 s doubling). */
+  notifyBackoffMs?: (receiveCount: number) => number;
   projectRoot?: string;
   log?: (line: string) => void;
   /** The emulators died while running (main.ts reports it and exits 1). */
@@ -68,6 +70,10 @@ export interface RuntimeHandle {
   memory(): Promise<{ rss: number; heapUsed: number; emulatorHeapUsed: number | null }>;
   /** Resolves when no ingest or schedule-target (refresh, reprocess-stale) invocation is pending. */
   idle(): Promise<void>;
+  /** Resolves when no webhook delivery is pending (delivered, dropped or dead-lettered). */
+  notifyIdle(): Promise<void>;
+  /** Queued deliveries a previous run left, resumed on this start. */
+  resumedDeliveries: number;
   stop(): Promise<void>;
 }
 
@@ -115,6 +121,7 @@ const handlersModule = () => require('./handlers') as typeof import('./handlers'
 const resources = () => require('./resources') as typeof import('./resources');
 const sourceObjects = () => require('./source-objects') as typeof import('./source-objects');
 const lambdaEndpoint = () => require('./lambda-endpoint') as typeof import('./lambda-endpoint');
+const notifications = () => require('./notifications') as typeof import('./notifications');
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -137,6 +144,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
   const { firstStart } = await inspectDataDir(dataDir);
   const cleanStop = takeCleanStop(dataDir);
   const region = exportStaticEnvironment();
+  Object.assign(
+    process.env,
+    notifications().notificationEnvironment(await notifications().ensureKeyFile(dataDir)),
+  );
   const starting = startEmulatorWorker(dataDir, (err) => {
     log(err.message);
     options.onFatal?.(err);
@@ -177,6 +188,18 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
     });
 
     const deadLetterFile = join(dataDir, deadLetter.localFile);
+    // Before anything emits: deliveries a previous run left pending resume now, new events queue behind them.
+    const notify = await notifications().startNotifications({
+      dataDir,
+      region,
+      handlers,
+      deadLetterFile,
+      backoffMs: options.notifyBackoffMs,
+      log,
+    });
+    cleanups.push(() => notify.stop());
+    process.env.AWS_ENDPOINT_URL_EVENTBRIDGE = notify.endpointUrl;
+    aws().resetClients();
     const backoffMs = options.retryBackoffMs;
     const ingest = new AsyncInvoker<S3Event>({
       name: s3Trigger.function,
@@ -320,6 +343,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHand
         await ingest.idle();
         await scheduled.idle();
       },
+      notifyIdle: () => notify.queue.idle(),
+      resumedDeliveries: notify.resumed,
       stop: stopAll,
     };
   } catch (err) {

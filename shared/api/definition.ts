@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { BlobStore } from '../blobs/ports';
+import type { SubscriptionsApi } from '../notify/subscriptions-api';
 import type { DiffSummary, SheetRepository, StoredRevision } from '../store/ports';
 import type { UploadRepository } from '../store/upload-ports';
 import type { ApiRequest, ApiResponse } from './http';
@@ -30,6 +31,8 @@ export interface RouteDeps {
   /** Diff between two arbitrary revisions (adjacent ones use the stored summary). */
   diff?: (from: StoredRevision, to: StoredRevision) => DiffSummary;
   sources?: SourcesApi;
+  /** Webhook subscriptions (`/subscriptions`). */
+  subscriptions?: SubscriptionsApi;
   /** Checks the store is reachable (GET /health). */
   ping?: () => Promise<void>;
   /** The OpenAPI document for a base path (the app generates it from the route table). */

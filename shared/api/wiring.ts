@@ -7,7 +7,12 @@ import { documentClient, lambdaClient, s3Client } from '../aws/clients';
 import { S3BlobStore } from '../blobs/s3-blob-store';
 import { S3RevisionDocuments } from '../blobs/s3-revision-documents';
 import { type AppConfig, ConfigError } from '../config';
+import { publisherFromEnv } from '../events/eventbridge-publisher';
 import { fetchPolicyFromConfig } from '../fetch/policy';
+import { DynamoSubscriptionStore } from '../notify/dynamo-subscriptions';
+import { secretBoxFromEnv } from '../notify/secret-box';
+import { subscriptionsApi } from '../notify/subscriptions-api';
+import { webhookPolicyFromEnv } from '../notify/webhook-url';
 import { diffSheets } from '../pipeline/diff';
 import { lambdaReprocess, type ReprocessRemote } from '../pipeline/reprocess-client';
 import { getSource, listSources, refreshOne, registerSource, removeSource } from '../pipeline/sources';
@@ -26,6 +31,7 @@ export function apiDepsFromConfig(config: AppConfig): ApiDeps {
     sources: new DynamoSourceRepository(documentClient(), config.tableName),
     blobs,
     policy: fetchPolicyFromConfig(config),
+    events: publisherFromEnv(),
   };
   const sources: SourcesApi = {
     list: (page) => listSources(sourceDeps, page),
@@ -40,6 +46,12 @@ export function apiDepsFromConfig(config: AppConfig): ApiDeps {
     blobs,
     uploads: new DynamoUploadRepository(documentClient(), config.tableName),
     sources,
+    subscriptions: subscriptionsApi({
+      store: new DynamoSubscriptionStore(documentClient(), config.tableName),
+      box: () => secretBoxFromEnv(),
+      policy: webhookPolicyFromEnv(),
+      publisher: publisherFromEnv(),
+    }),
     reprocess: async (id) => {
       if (!remote) {
         // Checked here, not at cold start: every other route works without it.

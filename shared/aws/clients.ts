@@ -3,13 +3,17 @@
  * / `AWS_ENDPOINT_URL_LAMBDA` themselves, so the same code talks to AWS or to the local emulators.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 let s3: S3Client | undefined;
 let ddb: DynamoDBDocumentClient | undefined;
 let lambda: LambdaClient | undefined;
+let eventBridge: EventBridgeClient | undefined;
+let secrets: SecretsManagerClient | undefined;
 
 export function s3Client(): S3Client {
   s3 ??= new S3Client({
@@ -37,9 +41,25 @@ export function lambdaClient(): LambdaClient {
   return lambda;
 }
 
+/** For emitting domain events (ingest, refresh, the api's test deliveries); loaded on first use. */
+export function eventBridgeClient(): EventBridgeClient {
+  const sdk = require('@aws-sdk/client-eventbridge') as typeof import('@aws-sdk/client-eventbridge');
+  eventBridge ??= new sdk.EventBridgeClient({});
+  return eventBridge;
+}
+
+/** For reading the webhook-secret encryption key on AWS (never used locally). */
+export function secretsManagerClient(): SecretsManagerClient {
+  const sdk = require('@aws-sdk/client-secrets-manager') as typeof import('@aws-sdk/client-secrets-manager');
+  secrets ??= new sdk.SecretsManagerClient({});
+  return secrets;
+}
+
 /** Forget cached clients (tests that change endpoints between suites). */
 export function resetClients(): void {
   s3 = undefined;
   ddb = undefined;
   lambda = undefined;
+  eventBridge = undefined;
+  secrets = undefined;
 }

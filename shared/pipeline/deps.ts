@@ -2,6 +2,7 @@
  * What the ingest and reprocess use cases need, passed in by the handler (or a test): ports, not clients.
  */
 import type { BlobStore } from '../blobs/ports';
+import type { EventPublisher } from '../events/publisher';
 import type { ParsedSheet, ParseOptions } from '../model';
 import type { PipelineLogger, PipelineMetrics } from '../observability';
 import type { SheetRepository } from '../store/ports';
@@ -29,4 +30,6 @@ export interface PipelineDeps {
   maxPublishAttempts?: number;
   /** Waits between lost races; tests may pass a no-op. */
   sleep?: (ms: number) => Promise<void>;
+  /** Where `sheet.revision.published` and `sheet.upload.rejected` go; none: no events. */
+  events?: EventPublisher;
 }

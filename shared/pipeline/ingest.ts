@@ -23,6 +23,7 @@ import type { ContentType, ParsedSheet } from '../model';
 import type { DiffSummary, RevisionReason } from '../store/ports';
 import type { PipelineDeps } from './deps';
 import { diffSheets } from './diff';
+import { emitPublished, emitRejected } from './emit';
 import { assignFigureKeys, keyedSheet } from './figure-keys';
 import { archiveKeyFor, compareWrittenAt, parseSourceKey, siblingSourceKeys } from './source-key';
 import { noteUpload } from './upload-outcomes';
@@ -58,10 +59,13 @@ export async function rejectSource(
   key: string,
   reason: SourceRejection,
   message: string,
+  uploadId: string | null = null,
 ): Promise<IngestOutcome> {
-  await deps.sheets.recordError(id, { at: deps.clock().toISOString(), key, reason, message });
+  const at = deps.clock().toISOString();
+  await deps.sheets.recordError(id, { at, key, reason, message });
   deps.logger.warn('source rejected', { key, sheetId: id, reason, error: message });
   deps.metrics.count('IngestRejected');
+  await emitRejected(deps, { sheetId: id, key, reason, message, uploadId, at });
   return { status: 'rejected', id, reason, message };
 }
 
@@ -160,7 +164,7 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
     const hash = sha256Hex(object.bytes);
     if (object.bytes.length > deps.maxSourceBytes) {
       const message = `Source is ${object.bytes.length} bytes; the limit is ${deps.maxSourceBytes}`;
-      return noteUpload(deps, id, hash, await rejectSource(deps, id, key, 'too-large', message));
+      return noteUpload(deps, id, hash, await rejectSource(deps, id, key, 'too-large', message, hash));
     }
     request.onBytes?.(hash);
     if (meta && meta.sourceHash === hash && meta.parserVersion === deps.parserVersion) {
@@ -171,7 +175,12 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
     if (cached?.hash !== hash) {
       const parsed = timedParse(deps, object.bytes, id, contentType);
       if (parsed instanceof InvalidSourceError)
-        return noteUpload(deps, id, hash, await rejectSource(deps, id, key, parsed.reason, parsed.message));
+        return noteUpload(
+          deps,
+          id,
+          hash,
+          await rejectSource(deps, id, key, parsed.reason, parsed.message, hash),
+        );
       cached = { hash, sheet: { ...parsed, id, sourceHash: hash } };
     }
     const archiveKey = archiveKeyFor(id, hash, contentType);
@@ -195,6 +204,7 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
       });
       deps.metrics.count('SheetsIngested');
       deps.metrics.count('RevisionsPublished');
+      await emitPublished(deps, sheet, revision, request.reason ?? 'upload', diff);
       deps.logger.info('revision published', {
         key,
         sheetId: id,

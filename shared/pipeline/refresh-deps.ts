@@ -1,5 +1,6 @@
 /** What the source use cases (registry and refresh) need; handlers and the API build one of these. */
 import type { BlobStore } from '../blobs/ports';
+import type { EventPublisher } from '../events/publisher';
 import type { SourceFetcher } from '../fetch/fetch-source';
 import type { FetchPolicy } from '../fetch/policy';
 import type { SourceRepository } from '../store/ports';
@@ -24,4 +25,6 @@ export interface SourceDeps {
   now?: () => Date;
   logger?: RefreshLogger;
   metrics?: RefreshMetrics;
+  /** Where `source.refresh.failed` goes; none: no events. */
+  events?: EventPublisher;
 }

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { FetchError, isAppError } from '../errors';
+import { refreshFailed } from '../events/build';
 import { fetchSource } from '../fetch/fetch-source';
 import type { SourceRecord } from '../store/ports';
 import type { SourceDeps } from './refresh-deps';
@@ -90,6 +91,16 @@ export async function refreshSource(deps: SourceDeps, source: SourceRecord): Pro
     } catch (recordErr) {
       // The failure is still reported in the run summary even when the registry cannot take it.
       deps.logger?.warn('could not record source failure', { sourceId: source.id, error: String(recordErr) });
+    }
+    try {
+      await deps.events?.publish([
+        refreshFailed({ sourceId: source.id, url: source.url, reason, message: error, checkedAt }),
+      ]);
+    } catch (emitErr) {
+      deps.logger?.warn('could not emit source.refresh.failed', {
+        sourceId: source.id,
+        error: String(emitErr),
+      });
     }
     return { id: source.id, status: 'failed', reason, error };
   }

@@ -7,6 +7,7 @@ import type { SourceRejection } from '../errors';
 import { ConflictError, InvalidSourceError, NotFoundError, RevisionConflictError } from '../errors';
 import type { PipelineDeps } from './deps';
 import { diffSheets } from './diff';
+import { emitPublished } from './emit';
 import { assignFigureKeys, keyedSheet } from './figure-keys';
 import { DEFAULT_PUBLISH_ATTEMPTS, rejectSource, sha256Hex, timedParse } from './ingest';
 import { contentTypeOfKey } from './source-key';
@@ -54,7 +55,14 @@ export async function reprocessSheet(
     const contentType = contentTypeOfKey(archiveKey) ?? previous.header.contentType;
     const parsed = timedParse(deps, object.bytes, id, contentType);
     if (parsed instanceof InvalidSourceError) {
-      const outcome = await rejectSource(deps, id, archiveKey, parsed.reason, parsed.message);
+      const outcome = await rejectSource(
+        deps,
+        id,
+        archiveKey,
+        parsed.reason,
+        parsed.message,
+        meta.sourceHash,
+      );
       return outcome as ReprocessOutcome;
     }
     const before = keyedSheet(previous.sheet, latest);
@@ -64,14 +72,16 @@ export async function reprocessSheet(
       latest + 1,
     );
     try {
+      const diff = diffSheets(before, sheet, latest, latest + 1);
       const revision = await deps.sheets.publishRevision({
         sheet,
         archiveKey,
         reason: 'reprocess',
-        diff: diffSheets(before, sheet, latest, latest + 1),
+        diff,
         expectedLatest: latest,
       });
       deps.metrics.count('RevisionsPublished');
+      await emitPublished(deps, sheet, revision, 'reprocess', diff);
       deps.logger.info('sheet reprocessed', {
         key: archiveKey,
         sheetId: id,

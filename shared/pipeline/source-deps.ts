@@ -5,6 +5,7 @@
 import { documentClient, s3Client } from '../aws/clients';
 import { S3BlobStore } from '../blobs/s3-blob-store';
 import type { AppConfig } from '../config';
+import { publisherFromEnv } from '../events/eventbridge-publisher';
 import { fetchPolicyFromConfig } from '../fetch/policy';
 import { DynamoSourceRepository } from '../store/dynamo-sources';
 import type { RefreshLogger, RefreshMetrics, SourceDeps } from './refresh-deps';
@@ -17,6 +18,7 @@ export function sourceDepsFromConfig(
     sources: new DynamoSourceRepository(documentClient(), config.tableName),
     blobs: new S3BlobStore(s3Client(), config.bucketName),
     policy: fetchPolicyFromConfig(config),
+    events: publisherFromEnv(),
     ...observe,
   };
 }

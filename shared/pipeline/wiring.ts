@@ -6,6 +6,7 @@ import { documentClient, s3Client } from '../aws/clients';
 import { S3BlobStore } from '../blobs/s3-blob-store';
 import { S3RevisionDocuments } from '../blobs/s3-revision-documents';
 import type { AppConfig } from '../config';
+import { publisherFromEnv } from '../events/eventbridge-publisher';
 import { PARSER_VERSION, parseSheet } from '../index';
 import { createLogger, createMetrics, SERVICE_NAME } from '../observability';
 import { DynamoSheetRepository } from '../store/dynamo-sheets';
@@ -25,5 +26,6 @@ export function pipelineDepsFromConfig(config: AppConfig, serviceName = SERVICE_
     logger: createLogger(serviceName),
     metrics: createMetrics(serviceName),
     maxSourceBytes: config.maxSourceBytes,
+    events: publisherFromEnv(),
   };
 }

@@ -50,8 +50,8 @@ describe('function grants and bindings (review fixes)', () => {
   describe('S2: functions that write the table cannot write token items', () => {
     const writers = NAMES.filter((name) => functions[name].access.table === 'readWrite');
 
-    it('api, ingest and refresh are the table writers', () => {
-      expect([...writers].sort()).toEqual(['api', 'ingest', 'refresh']);
+    it('api, ingest, notify and refresh are the table writers', () => {
+      expect([...writers].sort()).toEqual(['api', 'ingest', 'notify', 'refresh']);
     });
 
     it.each(writers)('%s: an explicit Deny covers every item write it is allowed, on TOKEN# keys', (name) => {

@@ -5,6 +5,14 @@ import { getDocs, getDocsAsset, getHealth, getOpenApi } from './meta';
 import { getDiff, getRevision, listRevisions } from './revisions';
 import { getSection, getSheet, listSections, listSheets } from './sheets';
 import { deleteSource, getSource, listSources, putSourceRegistration, refreshSource } from './sources';
+import {
+  deleteSubscription,
+  getSubscription,
+  listSubscriptionDeliveries,
+  listSubscriptions,
+  putSubscription,
+  testSubscription,
+} from './subscriptions';
 import { getUpload, listUploads } from './uploads';
 import { reprocessSheet, uploadSheetSource } from './writes';
 
@@ -33,4 +41,10 @@ export const routeDefinitions: Readonly<Record<string, RouteDefinition>> = {
   putSourceRegistration,
   deleteSource,
   refreshSource,
+  listSubscriptions,
+  getSubscription,
+  putSubscription,
+  deleteSubscription,
+  testSubscription,
+  listSubscriptionDeliveries,
 };
