@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventBus } from '../../shared/topology';
+import { refuseBrowserRequest } from './refuse-browsers';
 
 export interface EventBusEndpoint {
   url: string;
@@ -102,6 +103,7 @@ export async function startEventBusEndpoint(options: {
   }
 
   const server = createServer((req, res) => {
+    if (refuseBrowserRequest(req, res)) return;
     serve(req, res).catch((err: unknown) => {
       if (!res.headersSent) send(res, 500, { message: String(err) }, 'InternalException');
       else res.destroy();

@@ -7,6 +7,7 @@
  */
 import { isAppError } from '../errors';
 import type { PipelineDeps } from './deps';
+import { emitRejected } from './emit';
 import { type IngestOutcome, ingestObject } from './ingest';
 import { failureRecord } from './ingest-failure';
 import { parseSourceKey } from './source-key';
@@ -45,6 +46,13 @@ async function recordFailure(
   if (!id?.ok || !record) return;
   try {
     await deps.sheets.recordError(id.id, record);
+    // The upload resource and subscribers learn of it like any other rejection of these bytes.
+    const uploadId = record.sourceHash ?? attemptedHash;
+    if (uploadId !== undefined) {
+      const { reason, message, at } = record;
+      await deps.uploads?.recordOutcome(id.id, uploadId, { status: 'rejected', reason, message }, at);
+      await emitRejected(deps, { sheetId: id.id, key, reason, message, uploadId, at });
+    }
     deps.logger.warn('source rejected', {
       key,
       sheetId: id.id,

@@ -9,19 +9,16 @@
  * - `SHEET#{id}` / `REV#{rev:8}`               commit marker of a revision: header + the winning attempt id;
  *                                              gsi1 (`REVS#{id}` / `{rev:8}`) lists a sheet's revisions.
  * - `SHEET#{id}` / `REV#{rev:8}#{att}#H`       revision header as written by publish attempt `att` (8 hex).
- * - `SHEET#{id}` / `REV#{rev:8}#{att}#S#{n:4}` one section of that revision.
- * - `SHEET#{id}` / `REV#{rev:8}#{att}#F#{n:5}` one figure of that revision. A section or figure too large
- *                                              for one item spills into `…#P#{p:3}` part items.
- * - `SHEET#{id}` / `REV#{rev:8}#{att}#T#{n:3}` a chunk of the revision's normalized text.
+ *   The attempt header names the revision's document in S3 (`parsed/{id}/{rev}.{att}.json.gz`, the whole
+ *   ParsedSheet). Revisions written before documents existed keep one item per section
+ *   (`…#S#{n:4}`), figure (`…#F#{n:5}`, spilling into `…#P#{p:3}` parts) and text chunk (`…#T#{n:3}`)
+ *   under the attempt prefix; they are still read (legacy-revision-read.ts), never written.
  *   Attempt ids keep racing writers of the same revision number apart (no transactions in dynalite); the
  *   marker, or META.latestAttempt before the marker exists, says which attempt is the revision.
  * - `SHEET#{id}` / `ERR#{iso time}#{rand}`     an error record (rejected input).
  * - `SHEET#{id}` / `UPLOAD#{sha256}`           an upload and its outcome (dynamo-uploads.ts); gsi1
  *                                              (`UPLOADS#{id}` / `{uploadedAt}#{sha256}`) lists them, and
  *                                              while pending gsi2 (`UPLOADS-PENDING#{id}` / same) marks it.
- * - `SHEET#{id}` / `LATEST#F#{n:5}`            projection of the latest revision's figures; gsi2
- *                                              (`FIG#{kind}` / `FY#{year|----}#{sheetId}#{n:5}`) serves
- *                                              cross-sheet figure queries without Scan.
  * - `SHEET#{id}` / `LATEST#…`                  projection of the latest revision's figures for cross-sheet
  *                                              queries without Scan (latest-figures.ts): `F#{n:5}` on gsi2
  *                                              `FK#{kind}`, `A#{n:5}` on `FA`, `Y#{year}#{n:5}` on

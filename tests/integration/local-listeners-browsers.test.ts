@@ -6,6 +6,7 @@
 
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { type EventBusEndpoint, startEventBusEndpoint } from '../../infra/local/event-bus-endpoint';
 import { type LambdaEndpoint, startLambdaEndpoint } from '../../infra/local/lambda-endpoint';
 import { s3Client } from '../../shared/aws/clients';
 import { createTestResources, type TestResources } from '../support/resources';
@@ -113,5 +114,54 @@ describe('the local Lambda endpoint refuses browsers', () => {
     );
     expect(JSON.parse(Buffer.from(out.Payload!).toString('utf8'))).toEqual({ ok: true });
     expect(calls).toEqual([{ type: 'reprocess', id: 'mali' }]);
+  });
+});
+
+describe('the local EventBridge endpoint refuses browsers', () => {
+  let endpoint: EventBusEndpoint;
+  const delivered: string[] = [];
+  const putEvents = JSON.stringify({
+    Entries: [
+      {
+        Source: 'factsheet.pipeline',
+        DetailType: 'sheet.upload.rejected',
+        Detail: '{}',
+        EventBusName: 'bus',
+      },
+    ],
+  });
+
+  beforeAll(async () => {
+    endpoint = await startEventBusEndpoint({
+      busName: 'bus',
+      region: 'us-east-1',
+      deliver: async (envelope) => delivered.push(envelope),
+    });
+  });
+  afterAll(() => endpoint.close());
+
+  it('a PutEvents POST with Origin, or a preflight → 403, and nothing is queued', async () => {
+    const res = await fetch(endpoint.url, {
+      method: 'POST',
+      headers: { Origin: EVIL, 'Content-Type': 'text/plain', 'X-Amz-Target': 'AWSEvents.PutEvents' },
+      body: putEvents,
+    });
+    expect(res.status).toBe(403);
+    const preflight = await fetch(endpoint.url, {
+      method: 'OPTIONS',
+      headers: { Origin: EVIL, 'Access-Control-Request-Method': 'POST' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(delivered).toEqual([]);
+  });
+
+  it('still takes the same PutEvents without browser headers', async () => {
+    const res = await fetch(endpoint.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSEvents.PutEvents' },
+      body: putEvents,
+    });
+    expect(res.status).toBe(200);
+    expect(delivered).toHaveLength(1);
   });
 });

@@ -3,8 +3,10 @@
  * only throws for the retry (shared/pipeline/ingest-failure.ts).
  */
 import { CorruptObjectError, TransientStoreError } from '../../../shared/errors';
+import { InMemoryEventPublisher } from '../../../shared/events/publisher';
 import { sha256Hex } from '../../../shared/pipeline/ingest';
 import { handleIngestEvent } from '../../../shared/pipeline/ingest-events';
+import { InMemoryUploadRepository } from '../../../shared/store/memory-uploads';
 import { fixture, memoryDeps } from '../../support/pipeline-deps';
 import { putEvent } from '../../support/s3-events';
 
@@ -31,6 +33,39 @@ describe('ingest failures', () => {
       }),
     ]);
     expect(await deps.sheets.getMeta('mali')).toBeNull();
+  });
+
+  it('the upload resource says rejected and subscribers get one sheet.upload.rejected, however often it fails', async () => {
+    const uploads = new InMemoryUploadRepository();
+    const events = new InMemoryEventPublisher();
+    const deps = memoryDeps({ uploads, events });
+    const bytes = fixture('sheets/mali.txt');
+    const uploadId = sha256Hex(bytes);
+    await uploads.recordPending({
+      sheetId: 'mali',
+      uploadId,
+      key: 'sources/mali.txt',
+      bytes: bytes.length,
+      uploadedAt: new Date().toISOString(),
+    });
+    await deps.blobs.put('sources/mali.txt', bytes, 'text/plain');
+    deps.parse = () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await expect(handleIngestEvent(deps, BUCKET, putEvent(BUCKET, 'sources/mali.txt'))).rejects.toThrow();
+    }
+    expect(await uploads.get('mali', uploadId)).toEqual(
+      expect.objectContaining({ status: 'rejected', reason: 'ingest-failed' }),
+    );
+    expect(events.events.map((e) => [e.type, e.data])).toEqual(
+      Array(3).fill([
+        'sheet.upload.rejected',
+        expect.objectContaining({ sheetId: 'mali', uploadId, reason: 'ingest-failed' }),
+      ]),
+    );
+    // One occurrence: every attempt's event carries the same id, so a consumer sees it once.
+    expect(new Set(events.events.map((e) => e.id)).size).toBe(1);
   });
 
   it('on a published sheet the failure becomes lastError and the revision keeps serving', async () => {
