@@ -1,5 +1,5 @@
 /**
- * The parsed-sheet contract (../shared/DESIGN.md "The parsed document").
+ * The parsed-sheet contract (how it flows through the code: docs/architecture.md).
  * Every shape the parser produces, the store persists and the API serves is declared here.
  */
 

@@ -1,6 +1,6 @@
 /**
  * The figure extractor: money, percent, count, date and duration figures of a fact sheet, each tied to its
- * sentence, section and period (DESIGN.md "The parsed document").
+ * sentence, section and period (docs/architecture.md; the contract is shared/model.ts).
  */
 import type { Figure, Section } from '../model';
 import { clauseFiscalYear, refersToFiscalYear } from './clause-period';

@@ -1,5 +1,5 @@
 /**
- * Ingest one uploaded source: S3 key → parsed sheet → new revision (DESIGN.md "Events and failure").
+ * Ingest one uploaded source: S3 key → parsed sheet → new revision (docs/architecture.md "The flow").
  *
  * Order safety: META is read BEFORE the object's current bytes, and a lost META race starts over from that
  * read. Whoever flips META last therefore read the bytes after every earlier flip, so the latest upload wins

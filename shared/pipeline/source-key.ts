@@ -1,5 +1,5 @@
 /**
- * S3 key conventions for sources and archives (DESIGN.md "Storage"): uploads live at
+ * S3 key conventions for sources and archives (docs/architecture.md "Storage and the publish protocol"): uploads live at
  * `sources/{id}.{txt|html}`, accepted bytes are archived immutably at `archive/{id}/{sha256}.{ext}`.
  */
 

@@ -14,7 +14,7 @@ type Unit =
   | { kind: 'list'; items: ListItem[]; bulleted: boolean };
 
 /**
- * Reads a plain-text fact sheet into blocks. Rules (issue 2): title-like lines standing alone are
+ * Reads a plain-text fact sheet into blocks. Rules: title-like lines standing alone are
  * headings; bullet lines are list items; a line ending in ":" introduces a list of the short lines after
  * it; prose broken by a stray blank line mid-sentence is joined; header lines at the top (title, bureau,
  * "Fact Sheet", date) become metadata. Trailing furniture is removed later by `stripFrame`.

@@ -126,11 +126,15 @@ describe('webhooks on the local runtime', () => {
       sourceHash: sha256Hex(Buffer.from(REVISED)),
     });
     const diff = (await api(runtime, 'GET', '/sheets/mali/diff')).body as unknown as {
-      figures: { changed: { before: { id: string; value: unknown }; after: { value: unknown } }[] };
+      figures: {
+        changed: { before: { key: string; value: unknown }; after: { key: string; value: unknown } }[];
+      };
     };
     expect(diff.figures.changed.length).toBeGreaterThan(0);
+    // A changed figure keeps its stable key, and the event names it by that key.
+    expect(diff.figures.changed.every((c) => c.before.key === c.after.key)).toBe(true);
     expect(event.data.diff.changed.map((c) => [c.key, c.before.value, c.after.value])).toEqual(
-      diff.figures.changed.map((c) => [c.before.id, c.before.value, c.after.value]),
+      diff.figures.changed.map((c) => [c.before.key, c.before.value, c.after.value]),
     );
   });
 
