@@ -201,6 +201,9 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
         diff,
         expectedLatest: latest,
         ready: archived,
+        // Readers see the revision from the flip on; so does the upload resource (the marker and the
+        // projection are still being written).
+        onVisible: (revision) => noteUpload(deps, id, hash, { status: 'published', id, revision, diff }),
       });
       deps.metrics.count('SheetsIngested');
       deps.metrics.count('RevisionsPublished');

@@ -311,6 +311,7 @@ export class DynamoSheetRepository implements SheetRepository {
     // The flip replaced META.latestAttempt: if the previous revision was never finalized (its writer died
     // after its own flip), META was the only thing naming its attempt, so its marker is written now or the
     // revision is lost for good. Same item its own writer would write, so a race with it is harmless.
+    await input.onVisible?.(revision);
     const previousMarker = flipped.unfinished && (await this.markerFor(sheet.id, flipped.unfinished));
     const target = {
       revision,

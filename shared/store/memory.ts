@@ -130,6 +130,7 @@ export class InMemorySheetRepository implements SheetRepository {
       projectedRevision: revision,
       ...(state.meta?.lastError && { lastError: state.meta.lastError }),
     };
+    await input.onVisible?.(revision);
     return revision;
   }
 

@@ -112,6 +112,12 @@ export interface PublishInput {
    * the child writes; if it rejects, nothing is published and the error propagates.
    */
   ready?: Promise<unknown>;
+  /**
+   * Called once the revision is what readers resolve (right after the META flip), before the commit
+   * marker and the projection are written: whoever waits on this upload hears of it as soon as a read
+   * would show it. If it rejects, the rest of the publish is left to the next writer's repair.
+   */
+  onVisible?: (revision: number) => Promise<unknown>;
 }
 
 /** A figure of some sheet's latest revision, as cross-sheet queries return it. */

@@ -187,3 +187,24 @@ describe('DynamoSheetRepository on dynalite', () => {
     expect(await repo.getMeta('nobody')).toBeNull();
   });
 });
+
+// Last: its sheet would show up in the listing tests above.
+describe('publishRevision onVisible', () => {
+  it('calls onVisible once readers resolve the new revision, before its marker and projection exist', async () => {
+    const sheet = parse('mali.txt', 'visible');
+    const seen: unknown[] = [];
+    const revision = await publish(sheet, 0, {
+      onVisible: async (rev) => {
+        const meta = await repo.getMeta('visible');
+        seen.push({
+          rev,
+          latest: meta?.latestRevision,
+          readable: (await repo.getRevision('visible', rev))?.sheet.sourceHash,
+        });
+      },
+    });
+    expect(seen).toEqual([{ rev: revision, latest: 1, readable: sheet.sourceHash }]);
+    // And the publish still completes: the revision is listed once the call returns.
+    expect((await repo.listRevisions('visible', { limit: 5 })).items.map((h) => h.revision)).toEqual([1]);
+  });
+});
