@@ -7,8 +7,8 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { createApi } from '../shared/api/app';
 import { proxyResultFromResponse, requestFromProxyEvent } from '../shared/api/proxy-event';
 import type { ApiHandler } from '../shared/api/router';
-import { apiDepsFromConfig } from '../shared/api/wiring';
 import { loadConfig } from '../shared/config';
+import { apiDepsFromConfig } from '../shared/wiring/api';
 
 const logger = new Logger({ serviceName: 'api' });
 let api: ApiHandler | undefined;

@@ -14,7 +14,7 @@ import type {
   ReprocessStaleResult,
 } from '../shared/pipeline/reprocess-stale-invocation';
 import type { RecordsResult } from '../shared/pipeline/s3-records';
-import { pipelineDepsFromConfig } from '../shared/pipeline/wiring';
+import { pipelineDepsFromConfig } from '../shared/wiring/pipeline';
 
 /** What S3 sends once when a notification is configured: no Records. */
 interface S3TestEvent {

@@ -5,7 +5,7 @@
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { type BatchResult, handleQueueMessages, type MessageDeps } from '../shared/notify/queue-messages';
-import { notifyDepsFromEnv } from '../shared/notify/wiring';
+import { notifyDepsFromEnv } from '../shared/wiring/notify';
 
 let deps: Promise<MessageDeps> | undefined;
 

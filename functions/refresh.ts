@@ -8,7 +8,7 @@ import { createLogger, METRICS_NAMESPACE, SERVICE_NAME } from '../shared/observa
 import { type RefreshSummary, refreshAll } from '../shared/pipeline/refresh';
 import type { SourceDeps } from '../shared/pipeline/refresh-deps';
 import { parseScheduledEvent } from '../shared/pipeline/scheduled-event';
-import { sourceDepsFromConfig } from '../shared/pipeline/source-deps';
+import { sourceDepsFromConfig } from '../shared/wiring/sources';
 
 const logger = createLogger();
 // Powertools Metrics directly: the refresh's metric names (SourcesChecked…) are its own, emitted as EMF.

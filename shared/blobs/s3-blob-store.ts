@@ -6,8 +6,8 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { translateAwsError } from '../aws/errors';
 import { CorruptObjectError } from '../errors';
-import { translateAwsError } from '../store/aws-errors';
 import { verifyMd5 } from './object-integrity';
 import type { BlobStore, ObjectInfo, StoredObject } from './ports';
 

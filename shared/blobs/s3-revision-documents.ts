@@ -1,7 +1,7 @@
 /** RevisionDocumentStore over one S3 bucket (AWS or s3rver): gzip objects, pre-signed GETs. */
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { translateAwsError } from '../store/aws-errors';
+import { translateAwsError } from '../aws/errors';
 import {
   decodeDocument,
   encodeDocument,

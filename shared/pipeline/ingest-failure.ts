@@ -9,8 +9,9 @@
  * waiting, the DLQ and its alarm still see it, and the local runtime's start-up skips those bytes rather
  * than failing on them again at every start. The same code runs on AWS and locally.
  */
+
+import { isTransientAwsError } from '../aws/errors';
 import { CorruptObjectError, isAppError, type SourceRejection } from '../errors';
-import { isTransientAwsError } from '../store/aws-errors';
 import type { SheetErrorRecord } from '../store/ports';
 
 const TRANSIENT_SYSTEM_CODES = new Set([

@@ -4,8 +4,8 @@
  * TransientStoreError (the caller's retry, or Lambda's, takes over).
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { translateAwsError } from '../aws/errors';
 import { TransientStoreError } from '../errors';
-import { translateAwsError } from './aws-errors';
 
 export type WriteRequest =
   | { PutRequest: { Item: Record<string, unknown> } }

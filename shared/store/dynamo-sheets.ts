@@ -26,10 +26,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { translateAwsError } from '../aws/errors';
 import { ConfigError } from '../config';
 import { RevisionConflictError, TransientStoreError } from '../errors';
 import type { Figure, Section } from '../model';
-import { translateAwsError } from './aws-errors';
 import type { BackoffOptions, WriteRequest } from './batch-write';
 import { encodeCursor as encodeStoreCursor } from './cursor';
 import { DynamoTable, type Item } from './dynamo-table';

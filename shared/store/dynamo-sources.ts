@@ -11,8 +11,8 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { translateAwsError } from '../aws/errors';
 import { NotFoundError } from '../errors';
-import { translateAwsError } from './aws-errors';
 import { checkLimit, decodeCursor, encodeCursor } from './cursor';
 import { rejectRefusedCursor } from './dynamo-table';
 import type { Page, PageRequest, SourceRecord, SourceRepository } from './ports';

@@ -10,8 +10,8 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { translateAwsError } from '../aws/errors';
 import { TransientStoreError, ValidationError } from '../errors';
-import { translateAwsError } from './aws-errors';
 import {
   type BackoffOptions,
   backoffDelay,

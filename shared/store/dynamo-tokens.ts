@@ -3,7 +3,7 @@
  * table dump reveals no usable token.
  */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { translateAwsError } from './aws-errors';
+import { translateAwsError } from '../aws/errors';
 import type { TokenRepository } from './ports';
 
 const HASH = /^[0-9a-f]{64}$/;

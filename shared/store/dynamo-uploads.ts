@@ -7,7 +7,7 @@
  * Query, never Scan. SDK failures become domain errors here.
  */
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { translateAwsError } from './aws-errors';
+import { translateAwsError } from '../aws/errors';
 import { DynamoTable, type Item } from './dynamo-table';
 import { sheetPk } from './keys';
 import type { Page, PageRequest } from './ports';

@@ -41,4 +41,25 @@ describe('lint scope', () => {
     expect(run.out).not.toContain(`my-data-${process.pid}`);
     expect(run.code).toBe(0);
   });
+
+  it.each([
+    ['shared/pipeline', "import { S3Client } from '@aws-sdk/client-s3';", true],
+    ['shared/api', "import type { APIGatewayProxyEvent } from 'aws-lambda';", true],
+    ['shared/parse', "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';", true],
+    ['shared/store', "import { S3Client } from '@aws-sdk/client-s3';", false],
+    ['shared/aws', "import { S3Client } from '@aws-sdk/client-s3';", false],
+  ])('in %s, `%s` is refused by the lint rule: %s', async (folder, line, refused) => {
+    const file = join(ROOT, folder, `lint-probe-${process.pid}.ts`);
+    writeFileSync(file, `${line}\n\nexport type Probe = unknown;\n`);
+    try {
+      const biome = join(ROOT, 'node_modules', '.bin', 'biome');
+      const out = await promisify(execFile)(biome, ['lint', file], { cwd: ROOT }).then(
+        (r) => r.stdout + r.stderr,
+        (e: { stdout: string; stderr: string }) => e.stdout + e.stderr,
+      );
+      expect(out.includes('noRestrictedImports')).toBe(refused);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
 });

@@ -2,6 +2,7 @@
 
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
+import { EventBridgePublisher } from '../../../shared/aws/eventbridge-publisher';
 import { InMemoryBlobStore } from '../../../shared/blobs/memory';
 import {
   eventDiff,
@@ -11,7 +12,6 @@ import {
   revisionPublished,
   uploadRejected,
 } from '../../../shared/events/build';
-import { EventBridgePublisher } from '../../../shared/events/eventbridge-publisher';
 import { figureKeyOf } from '../../../shared/events/figure-key';
 import { InMemoryEventPublisher } from '../../../shared/events/publisher';
 import { anyEventSchema } from '../../../shared/events/schemas';

@@ -2,11 +2,11 @@
 import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { documentClient } from '../aws/clients';
 import { loadTableName } from '../config';
+import type { MessageDeps, QueueMessage } from '../notify/queue-messages';
+import { secretBoxFromEnv } from '../notify/secret-box';
+import { webhookPolicyFromEnv } from '../notify/webhook-url';
 import { createLogger } from '../observability';
-import { DynamoSubscriptionStore } from './dynamo-subscriptions';
-import type { MessageDeps, QueueMessage } from './queue-messages';
-import { secretBoxFromEnv } from './secret-box';
-import { webhookPolicyFromEnv } from './webhook-url';
+import { DynamoSubscriptionStore } from '../store/dynamo-subscriptions';
 
 export async function notifyDepsFromEnv(
   env: Readonly<Record<string, string | undefined>> = process.env,

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
+import { lambdaReprocess, ReprocessInvocationError } from '../../../shared/aws/reprocess-client';
 import {
   ConflictError,
   InvalidSourceError,
@@ -19,7 +20,6 @@ import {
   TransientStoreError,
   ValidationError,
 } from '../../../shared/errors';
-import { lambdaReprocess, ReprocessInvocationError } from '../../../shared/pipeline/reprocess-client';
 
 const lambdaMock = mockClient(LambdaClient);
 const remote = lambdaReprocess(new LambdaClient({ region: 'us-east-1' }), 'factsheet-ingest');

@@ -3,12 +3,12 @@
  * policy, from configuration read once. The refresh handler uses it; the API may too.
  */
 import { documentClient, s3Client } from '../aws/clients';
+import { publisherFromEnv } from '../aws/eventbridge-publisher';
 import { S3BlobStore } from '../blobs/s3-blob-store';
 import type { AppConfig } from '../config';
-import { publisherFromEnv } from '../events/eventbridge-publisher';
 import { fetchPolicyFromConfig } from '../fetch/policy';
+import type { RefreshLogger, RefreshMetrics, SourceDeps } from '../pipeline/refresh-deps';
 import { DynamoSourceRepository } from '../store/dynamo-sources';
-import type { RefreshLogger, RefreshMetrics, SourceDeps } from './refresh-deps';
 
 export function sourceDepsFromConfig(
   config: AppConfig,

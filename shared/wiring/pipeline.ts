@@ -3,15 +3,15 @@
  * parser, Powertools logger and metrics, for the ingest handler (S3 events and reprocess invocations).
  */
 import { documentClient, s3Client } from '../aws/clients';
+import { publisherFromEnv } from '../aws/eventbridge-publisher';
 import { S3BlobStore } from '../blobs/s3-blob-store';
 import { S3RevisionDocuments } from '../blobs/s3-revision-documents';
 import type { AppConfig } from '../config';
-import { publisherFromEnv } from '../events/eventbridge-publisher';
 import { PARSER_VERSION, parseSheet } from '../index';
 import { createLogger, createMetrics, SERVICE_NAME } from '../observability';
+import type { PipelineDeps } from '../pipeline/deps';
 import { DynamoSheetRepository } from '../store/dynamo-sheets';
 import { DynamoUploadRepository } from '../store/dynamo-uploads';
-import type { PipelineDeps } from './deps';
 
 export function pipelineDepsFromConfig(config: AppConfig, serviceName = SERVICE_NAME): PipelineDeps {
   return {

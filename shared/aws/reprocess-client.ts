@@ -12,8 +12,8 @@ import {
   TransientStoreError,
   ValidationError,
 } from '../errors';
-import { isTransientAwsError } from '../store/aws-errors';
-import type { ReprocessInvocation, ReprocessInvocationResult } from './reprocess-invocation';
+import type { ReprocessInvocation, ReprocessInvocationResult } from '../pipeline/reprocess-invocation';
+import { isTransientAwsError } from './errors';
 
 /** What the API's reprocess route needs. */
 export type ReprocessRemote = (

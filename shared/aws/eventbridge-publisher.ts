@@ -4,10 +4,10 @@
  * the local runtime's in-process bus receives the same calls.
  */
 import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { eventBridgeClient } from '../aws/clients';
+import type { EventPublisher } from '../events/publisher';
+import type { AnyEvent } from '../events/types';
 import { eventBus } from '../topology';
-import type { EventPublisher } from './publisher';
-import type { AnyEvent } from './types';
+import { eventBridgeClient } from './clients';
 
 /** PutEvents takes at most 10 entries per call. */
 const BATCH = 10;

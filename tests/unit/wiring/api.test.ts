@@ -6,8 +6,8 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { apiDepsFromConfig } from '../../../shared/api/wiring';
 import { ConfigError, loadConfig } from '../../../shared/config';
+import { apiDepsFromConfig } from '../../../shared/wiring/api';
 
 const lambdaMock = mockClient(LambdaClient);
 const base = { TABLE_NAME: 't', BUCKET_NAME: 'b' };

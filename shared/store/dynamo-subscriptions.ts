@@ -12,12 +12,12 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { translateAwsError } from '../store/aws-errors';
-import { checkLimit, decodeCursor, encodeCursor } from '../store/cursor';
-import { rejectRefusedCursor } from '../store/dynamo-table';
-import type { Page, PageRequest } from '../store/ports';
-import { GSI1, KEY } from '../store/table-definition';
-import type { DeliveryAttempt, StoredSubscription, SubscriptionStore } from './subscription';
+import { translateAwsError } from '../aws/errors';
+import type { DeliveryAttempt, StoredSubscription, SubscriptionStore } from '../notify/subscription';
+import { checkLimit, decodeCursor, encodeCursor } from './cursor';
+import { rejectRefusedCursor } from './dynamo-table';
+import type { Page, PageRequest } from './ports';
+import { GSI1, KEY } from './table-definition';
 
 const SK = 'SUB';
 const LIST_PK = 'SUBS';

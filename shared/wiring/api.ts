@@ -3,24 +3,25 @@
  * repositories, the S3 blob store and the pipeline use cases. functions/api.ts and the local runtime call it.
  * Reprocessing is delegated to the ingest function (a Lambda invoke), so the parser is not in this bundle.
  */
+
+import type { ApiDeps } from '../api/app';
+import type { SourcesApi } from '../api/sources-api';
 import { documentClient, lambdaClient, s3Client } from '../aws/clients';
+import { publisherFromEnv } from '../aws/eventbridge-publisher';
+import { lambdaReprocess, type ReprocessRemote } from '../aws/reprocess-client';
 import { S3BlobStore } from '../blobs/s3-blob-store';
 import { S3RevisionDocuments } from '../blobs/s3-revision-documents';
 import { type AppConfig, ConfigError } from '../config';
-import { publisherFromEnv } from '../events/eventbridge-publisher';
 import { fetchPolicyFromConfig } from '../fetch/policy';
-import { DynamoSubscriptionStore } from '../notify/dynamo-subscriptions';
 import { secretBoxFromEnv } from '../notify/secret-box';
 import { subscriptionsApi } from '../notify/subscriptions-api';
 import { webhookPolicyFromEnv } from '../notify/webhook-url';
 import { diffSheets } from '../pipeline/diff';
-import { lambdaReprocess, type ReprocessRemote } from '../pipeline/reprocess-client';
 import { getSource, listSources, refreshOne, registerSource, removeSource } from '../pipeline/sources';
 import { DynamoSheetRepository } from '../store/dynamo-sheets';
 import { DynamoSourceRepository } from '../store/dynamo-sources';
+import { DynamoSubscriptionStore } from '../store/dynamo-subscriptions';
 import { DynamoUploadRepository } from '../store/dynamo-uploads';
-import type { ApiDeps } from './app';
-import type { SourcesApi } from './sources-api';
 
 export function apiDepsFromConfig(config: AppConfig): ApiDeps {
   const sheets = new DynamoSheetRepository(documentClient(), config.tableName, {
