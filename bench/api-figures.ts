@@ -13,11 +13,11 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startEmulators } from '../infra/local/emulators';
 import { createApi } from '../shared/api/app';
 import type { ApiRequest } from '../shared/api/http';
-import { InMemoryBlobStore } from '../shared/blobs/memory';
 import { assignFigureKeys } from '../shared/pipeline/figure-keys';
 import { DynamoSheetRepository } from '../shared/store/dynamo-sheets';
 import { kindPartition } from '../shared/store/latest-figures';
 import { GSI2, tableDefinition } from '../shared/store/table-definition';
+import { InMemoryBlobStore } from '../tests/support/fakes/memory-blobs';
 import { syntheticSheet } from '../tests/support/figure-sheets';
 import { type BenchResult, type BenchRow, fmt, median, timeRuns } from './harness';
 

@@ -8,11 +8,11 @@ import { createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { InMemoryBlobStore } from '../shared/blobs/memory';
 import { fetchSource } from '../shared/fetch/fetch-source';
 import type { FetchPolicy } from '../shared/fetch/policy';
 import { refreshAll } from '../shared/pipeline/refresh';
-import { InMemorySourceRepository } from '../shared/store/memory-sources';
+import { InMemoryBlobStore } from '../tests/support/fakes/memory-blobs';
+import { InMemorySourceRepository } from '../tests/support/fakes/memory-sources';
 import { type BenchResult, fmt, median, percentile, timeRuns } from './harness';
 
 const RUNS = 200;

@@ -1,6 +1,6 @@
 /**
  * What the use cases need from persistence. `dynamo-*.ts` implements these against DynamoDB; tests of the
- * domain use the in-memory fakes in `memory.ts`. Adapters turn SDK errors into shared/errors.ts errors.
+ * domain use the in-memory fakes in `tests/support/fakes/`. Adapters turn SDK errors into shared/errors.ts errors.
  */
 import type { SourceRejection } from '../errors';
 import type { ContentType, Figure, FigureKind, ParsedSheet, Section } from '../model';

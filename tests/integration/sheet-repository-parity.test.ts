@@ -6,8 +6,8 @@ import { documentClient } from '../../shared/aws/clients';
 import { RevisionConflictError, ValidationError } from '../../shared/errors';
 import { parseSheet } from '../../shared/index';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
-import { InMemorySheetRepository } from '../../shared/store/memory';
 import type { SheetRepository } from '../../shared/store/ports';
+import { InMemorySheetRepository } from '../support/fakes/memory-sheets';
 import { fixture } from '../support/pipeline-deps';
 import { createTestResources, testDocuments } from '../support/resources';
 

@@ -5,8 +5,8 @@
  */
 import { documentClient } from '../../shared/aws/clients';
 import { DynamoUploadRepository } from '../../shared/store/dynamo-uploads';
-import { InMemoryUploadRepository } from '../../shared/store/memory-uploads';
 import type { UploadRepository } from '../../shared/store/upload-ports';
+import { InMemoryUploadRepository } from '../support/fakes/memory-uploads';
 import { createTestResources } from '../support/resources';
 
 let tableName = '';

@@ -1,11 +1,11 @@
 /** Pipeline deps over the in-memory fakes and the real parser, for domain tests of ingest and reprocess. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InMemoryBlobStore } from '../../shared/blobs/memory';
 import { PARSER_VERSION, parseSheet } from '../../shared/index';
 import { RecordingLogger, RecordingMetrics } from '../../shared/observability';
 import type { PipelineDeps } from '../../shared/pipeline/deps';
-import { InMemorySheetRepository } from '../../shared/store/memory';
+import { InMemoryBlobStore } from './fakes/memory-blobs';
+import { InMemorySheetRepository } from './fakes/memory-sheets';
 
 export interface TestDeps extends PipelineDeps {
   sheets: InMemorySheetRepository;

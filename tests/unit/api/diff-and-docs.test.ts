@@ -1,10 +1,10 @@
 /** Review bugs 8 (/diff over a stored summary whose figure lists were left out) and 10 (/docs/constructor). */
 import { createApi } from '../../../shared/api/app';
 import type { ApiRequest } from '../../../shared/api/http';
-import { InMemoryBlobStore } from '../../../shared/blobs/memory';
 import { diffSheets } from '../../../shared/pipeline/diff';
-import { InMemorySheetRepository } from '../../../shared/store/memory';
 import type { DiffSummary } from '../../../shared/store/ports';
+import { InMemoryBlobStore } from '../../support/fakes/memory-blobs';
+import { InMemorySheetRepository } from '../../support/fakes/memory-sheets';
 import { bigSheet, publishTwoRevisions } from './big-sheet';
 
 function get(path: string, query: Record<string, string> = {}): ApiRequest {

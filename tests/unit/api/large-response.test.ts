@@ -7,9 +7,9 @@ import type { ApiRequest } from '../../../shared/api/http';
 import { createRouter } from '../../../shared/api/router';
 import { routeDefinitions } from '../../../shared/api/routes';
 import { SheetReader } from '../../../shared/api/sheet-reader';
-import { InMemoryBlobStore } from '../../../shared/blobs/memory';
-import { InMemorySheetRepository } from '../../../shared/store/memory';
 import { routes } from '../../../shared/topology';
+import { InMemoryBlobStore } from '../../support/fakes/memory-blobs';
+import { InMemorySheetRepository } from '../../support/fakes/memory-sheets';
 import { inMemoryApi } from './api-harness';
 import { bigSheet } from './big-sheet';
 

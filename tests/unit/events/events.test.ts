@@ -3,7 +3,6 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { EventBridgePublisher } from '../../../shared/aws/eventbridge-publisher';
-import { InMemoryBlobStore } from '../../../shared/blobs/memory';
 import {
   eventDiff,
   MAX_EVENT_FIGURES,
@@ -17,9 +16,10 @@ import { InMemoryEventPublisher } from '../../../shared/events/publisher';
 import { anyEventSchema } from '../../../shared/events/schemas';
 import { ingestObject } from '../../../shared/pipeline/ingest';
 import { refreshSource } from '../../../shared/pipeline/refresh-source';
-import { InMemorySourceRepository } from '../../../shared/store/memory-sources';
 import type { DiffSummary, FigureRef } from '../../../shared/store/ports';
 import { eventBus } from '../../../shared/topology';
+import { InMemoryBlobStore } from '../../support/fakes/memory-blobs';
+import { InMemorySourceRepository } from '../../support/fakes/memory-sources';
 import { fixture, memoryDeps } from '../../support/pipeline-deps';
 
 const figure = (id: string, value: number, extra: Record<string, unknown> = {}): FigureRef =>

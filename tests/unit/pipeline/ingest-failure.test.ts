@@ -6,7 +6,7 @@ import { CorruptObjectError, TransientStoreError } from '../../../shared/errors'
 import { InMemoryEventPublisher } from '../../../shared/events/publisher';
 import { sha256Hex } from '../../../shared/pipeline/ingest';
 import { handleIngestEvent } from '../../../shared/pipeline/ingest-events';
-import { InMemoryUploadRepository } from '../../../shared/store/memory-uploads';
+import { InMemoryUploadRepository } from '../../support/fakes/memory-uploads';
 import { fixture, memoryDeps } from '../../support/pipeline-deps';
 import { putEvent } from '../../support/s3-events';
 

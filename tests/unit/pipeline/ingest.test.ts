@@ -1,7 +1,7 @@
 import { RevisionConflictError, TransientStoreError } from '../../../shared/errors';
 import { ingestObject, sha256Hex } from '../../../shared/pipeline/ingest';
-import { InMemorySheetRepository } from '../../../shared/store/memory';
 import type { PublishInput } from '../../../shared/store/ports';
+import { InMemorySheetRepository } from '../../support/fakes/memory-sheets';
 import { BAD_INPUTS, fixture, memoryDeps } from '../../support/pipeline-deps';
 
 const MALI = fixture('sheets/mali.txt');

@@ -1,4 +1,3 @@
-import { InMemoryBlobStore } from '../../../shared/blobs/memory';
 import { NotFoundError, ValidationError } from '../../../shared/errors';
 import type { FetchPolicy } from '../../../shared/fetch/policy';
 import type { SourceDeps } from '../../../shared/pipeline/refresh-deps';
@@ -9,7 +8,8 @@ import {
   registerSource,
   removeSource,
 } from '../../../shared/pipeline/sources';
-import { InMemorySourceRepository } from '../../../shared/store/memory-sources';
+import { InMemoryBlobStore } from '../../support/fakes/memory-blobs';
+import { InMemorySourceRepository } from '../../support/fakes/memory-sources';
 
 const POLICY: FetchPolicy = {
   allowedHosts: ['www.state.gov', '2009-2017.state.gov'],

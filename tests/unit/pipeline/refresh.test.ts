@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { InMemoryBlobStore } from '../../../shared/blobs/memory';
 import { FetchError } from '../../../shared/errors';
 import type { FetchOutcome, SourceFetcher } from '../../../shared/fetch/fetch-source';
 import type { FetchPolicy } from '../../../shared/fetch/policy';
 import { refreshAll } from '../../../shared/pipeline/refresh';
 import type { SourceDeps } from '../../../shared/pipeline/refresh-deps';
-import { InMemorySourceRepository } from '../../../shared/store/memory-sources';
 import type { SourceRecord } from '../../../shared/store/ports';
+import { InMemoryBlobStore } from '../../support/fakes/memory-blobs';
+import { InMemorySourceRepository } from '../../support/fakes/memory-sources';
 
 const POLICY: FetchPolicy = {
   allowedHosts: ['www.state.gov'],

@@ -3,11 +3,11 @@
  * (conditional META flip → RevisionConflictError, META absent until revision 1, errors newest first,
  * revisions newest first, cursors validated), without a network.
  */
-import { RevisionConflictError, ValidationError } from '../errors';
-import type { Figure, Section } from '../model';
-import { withFigureKeys } from '../pipeline/figure-keys';
-import { checkLimit, decodeCursor, encodeCursor } from './cursor';
-import { figureMatches, figurePosition, parsePosition } from './figure-index';
+import { RevisionConflictError, ValidationError } from '../../../shared/errors';
+import type { Figure, Section } from '../../../shared/model';
+import { withFigureKeys } from '../../../shared/pipeline/figure-keys';
+import { checkLimit, decodeCursor, encodeCursor } from '../../../shared/store/cursor';
+import { figureMatches, figurePosition, parsePosition } from '../../../shared/store/figure-index';
 import type {
   FigureQuery,
   LatestFigure,
@@ -19,8 +19,8 @@ import type {
   SheetMeta,
   SheetRepository,
   StoredRevision,
-} from './ports';
-import { headerBody } from './revision-items';
+} from '../../../shared/store/ports';
+import { headerBody } from '../../../shared/store/revision-items';
 
 interface SheetState {
   meta: SheetMeta | null;

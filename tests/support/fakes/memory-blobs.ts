@@ -1,5 +1,5 @@
 /** In-memory BlobStore for domain tests: same semantics as S3BlobStore, no network. */
-import type { BlobStore, ObjectInfo, StoredObject } from './ports';
+import type { BlobStore, ObjectInfo, StoredObject } from '../../../shared/blobs/ports';
 
 export class InMemoryBlobStore implements BlobStore {
   readonly objects = new Map<string, StoredObject>();

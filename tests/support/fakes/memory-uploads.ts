@@ -1,13 +1,13 @@
 /** In-memory UploadRepository for domain tests: the same semantics as DynamoUploadRepository. */
-import { checkLimit } from './cursor';
-import type { Page, PageRequest } from './ports';
+import { checkLimit } from '../../../shared/store/cursor';
+import type { Page, PageRequest } from '../../../shared/store/ports';
 import type {
   PendingUpload,
   UploadOutcome,
   UploadRecord,
   UploadRepository,
   UploadStatus,
-} from './upload-ports';
+} from '../../../shared/store/upload-ports';
 
 export class InMemoryUploadRepository implements UploadRepository {
   readonly records = new Map<string, UploadRecord>();

@@ -1,8 +1,8 @@
 /** In-memory SourceRepository for domain tests: the same semantics as DynamoSourceRepository. */
-import { NotFoundError } from '../errors';
-import { checkLimit } from './cursor';
-import type { Page, PageRequest, SourceRecord, SourceRepository } from './ports';
-import { applySourceCheck, type SourceCheck } from './source-check';
+import { NotFoundError } from '../../../shared/errors';
+import { checkLimit } from '../../../shared/store/cursor';
+import type { Page, PageRequest, SourceRecord, SourceRepository } from '../../../shared/store/ports';
+import { applySourceCheck, type SourceCheck } from '../../../shared/store/source-check';
 
 export class InMemorySourceRepository implements SourceRepository {
   readonly records = new Map<string, SourceRecord>();
