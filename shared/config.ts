@@ -53,6 +53,16 @@ function positiveInt(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** `true` or `false` (any case); unset means `fallback`. Anything else is a ConfigError, never a silent false. */
+export function booleanEnv(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new ConfigError(`Environment variable ${name} must be true or false, got "${raw}"`);
+}
+
 function list(env: Env, name: string): string[] {
   return (env[name] ?? '')
     .split(',')
@@ -74,7 +84,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bucketName: required(env, 'BUCKET_NAME'),
     maxSourceBytes: positiveInt(env, 'MAX_SOURCE_BYTES', DEFAULT_MAX_SOURCE_BYTES),
     allowedHosts: [...new Set([...DEFAULT_ALLOWED_HOSTS, ...extraHosts])],
-    allowPrivateAddresses: env.ALLOW_PRIVATE_ADDRESSES === 'true',
+    allowPrivateAddresses: booleanEnv(env, 'ALLOW_PRIVATE_ADDRESSES', false),
     refreshConcurrency: positiveInt(env, 'REFRESH_CONCURRENCY', 4),
     fetchTimeoutMs: positiveInt(env, 'FETCH_TIMEOUT_MS', 10_000),
     readMaxAgeSeconds: positiveInt(env, 'READ_MAX_AGE_SECONDS', 5),

@@ -4,9 +4,9 @@
  */
 import * as z from 'zod';
 import { FIGURE_KINDS } from '../model';
+import { SHEET_ID_PATTERN } from '../pipeline/source-key';
 
 /** The rule of shared/pipeline/source-key.ts `isValidSheetId`, spelled as a pattern for the document. */
-export const SHEET_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 export const SECTION_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,126}[a-z0-9])?$/;
 
 export const sheetIdParam = z

@@ -5,6 +5,7 @@
  * subscription is registered and again before every delivery, which then connects to the checked address.
  */
 import { isIP } from 'node:net';
+import { booleanEnv } from '../config';
 import { FetchError } from '../errors';
 import { classifyAddress } from '../fetch/ip-ranges';
 import type { ResolvedAddress, Resolver } from '../fetch/policy';
@@ -26,7 +27,7 @@ export function webhookPolicyFromEnv(
 ): WebhookPolicy {
   const timeout = Number(env.WEBHOOK_TIMEOUT_MS);
   return {
-    allowLoopback: env.WEBHOOK_ALLOW_LOOPBACK === 'true',
+    allowLoopback: booleanEnv(env, 'WEBHOOK_ALLOW_LOOPBACK', false),
     timeoutMs: Number.isInteger(timeout) && timeout > 0 ? timeout : WEBHOOK_TIMEOUT_MS,
   };
 }

@@ -1,19 +1,21 @@
 /**
- * S3 key conventions for sources and archives (docs/architecture.md "Storage and the publish protocol"): uploads live at
- * `sources/{id}.{txt|html}`, accepted bytes are archived immutably at `archive/{id}/{sha256}.{ext}`.
+ * S3 key conventions for sources and archives (docs/architecture.md "Storage and the publish protocol"):
+ * uploads live at `sources/{id}.{txt|html}`, accepted bytes are archived immutably at
+ * `archive/{id}/{sha256}.{ext}`.
  */
 
 import type { ContentType } from '../model';
 import { ARCHIVE_PREFIX, SOURCES_PREFIX } from '../topology';
 
-const SHEET_ID = /^[a-z0-9-]{1,64}$/;
+/** A sheet id, as keys, routes and the CLI accept it (the one definition). */
+export const SHEET_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 
 const EXTENSION: Record<ContentType, string> = { 'text/plain': 'txt', 'text/html': 'html' };
 const CONTENT_TYPE: Record<string, ContentType> = { txt: 'text/plain', html: 'text/html' };
 
 /** A sheet id: lowercase letters, digits and `-`, 1–64 characters. */
 export function isValidSheetId(id: string): boolean {
-  return SHEET_ID.test(id);
+  return SHEET_ID_PATTERN.test(id);
 }
 
 /** What a key under `sources/` says about the sheet, or why it cannot be one. */

@@ -13,6 +13,16 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads ALLOW_PRIVATE_ADDRESSES as true or false in any case, and refuses anything else by name', () => {
+    const base = { TABLE_NAME: 't', BUCKET_NAME: 'b' };
+    expect(loadConfig(base).allowPrivateAddresses).toBe(false);
+    expect(loadConfig({ ...base, ALLOW_PRIVATE_ADDRESSES: 'TRUE' }).allowPrivateAddresses).toBe(true);
+    expect(loadConfig({ ...base, ALLOW_PRIVATE_ADDRESSES: 'false' }).allowPrivateAddresses).toBe(false);
+    expect(() => loadConfig({ ...base, ALLOW_PRIVATE_ADDRESSES: 'yes' })).toThrow(
+      new ConfigError('Environment variable ALLOW_PRIVATE_ADDRESSES must be true or false, got "yes"'),
+    );
+  });
+
   it('adds configured hosts to the default allowlist', () => {
     const config = loadConfig({ TABLE_NAME: 't', BUCKET_NAME: 'b', ALLOWED_HOSTS: '127.0.0.1, Example.org' });
     expect(config.allowedHosts).toEqual([...DEFAULT_ALLOWED_HOSTS, '127.0.0.1', 'example.org']);
