@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult | B
   refresh: () => import('./refresh.js'),
   soak: () => import('./soak.js'),
   notify: () => import('./notify.js'),
+  'ingest-dense': () => import('./ingest-dense.js'),
 };
 
 async function main(): Promise<void> {
