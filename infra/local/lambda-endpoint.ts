@@ -8,9 +8,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type FunctionName, functions } from '../../shared/topology';
 import { lambdaContext } from './lambda-context';
+import { listenOnLoopback } from './loopback-server';
 import { refuseBrowserRequest } from './refuse-browsers';
 
 /** An in-process handler; `never` so any handler signature fits (the endpoint passes parsed JSON). */
@@ -121,20 +121,5 @@ export async function startLambdaEndpoint(
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(server, options.port ?? 0);
 }
