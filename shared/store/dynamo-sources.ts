@@ -8,20 +8,17 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { translateAwsError } from '../aws/errors';
 import { NotFoundError } from '../errors';
-import { checkLimit, decodeCursor, encodeCursor } from './cursor';
-import { rejectRefusedCursor } from './dynamo-table';
+import { listGsi1Partition } from './gsi1-list';
 import type { Page, PageRequest, SourceRecord, SourceRepository } from './ports';
 import type { SourceCheck } from './source-check';
 import { GSI1, KEY } from './table-definition';
 
 const SK = 'SOURCE';
 const LIST_PK = 'SOURCES';
-const CURSOR_SHAPE = { keys: [KEY.pk, KEY.sk, GSI1.pk, GSI1.sk], fixed: { [GSI1.pk]: LIST_PK } } as const;
 const RECORD_FIELDS = [
   'id',
   'url',
@@ -69,28 +66,8 @@ export class DynamoSourceRepository implements SourceRepository {
     }
   }
 
-  async list(page: PageRequest): Promise<Page<SourceRecord>> {
-    const limit = checkLimit(page.limit);
-    const start = page.cursor === undefined ? undefined : decodeCursor(page.cursor, CURSOR_SHAPE);
-    try {
-      const res = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: GSI1.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': GSI1.pk },
-          ExpressionAttributeValues: { ':pk': LIST_PK },
-          Limit: limit,
-          ExclusiveStartKey: start,
-        }),
-      );
-      const items = (res.Items ?? []).map(toRecord);
-      const nextCursor = encodeCursor(res.LastEvaluatedKey);
-      return nextCursor ? { items, nextCursor } : { items };
-    } catch (err) {
-      rejectRefusedCursor(err, start);
-      return translateAwsError(err, 'list sources');
-    }
+  list(page: PageRequest): Promise<Page<SourceRecord>> {
+    return listGsi1Partition(this.client, this.tableName, LIST_PK, page, toRecord, 'list sources');
   }
 
   async listEnabled(): Promise<SourceRecord[]> {

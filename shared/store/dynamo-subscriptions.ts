@@ -14,14 +14,13 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { translateAwsError } from '../aws/errors';
 import type { DeliveryAttempt, StoredSubscription, SubscriptionStore } from '../notify/subscription';
-import { checkLimit, decodeCursor, encodeCursor } from './cursor';
-import { rejectRefusedCursor } from './dynamo-table';
+import { checkLimit } from './cursor';
+import { listGsi1Partition } from './gsi1-list';
 import type { Page, PageRequest } from './ports';
 import { GSI1, KEY } from './table-definition';
 
 const SK = 'SUB';
 const LIST_PK = 'SUBS';
-const CURSOR_SHAPE = { keys: [KEY.pk, KEY.sk, GSI1.pk, GSI1.sk], fixed: { [GSI1.pk]: LIST_PK } } as const;
 const KEEP_SECONDS = 30 * 24 * 3600;
 const FIELDS = [
   'id',
@@ -76,28 +75,15 @@ export class DynamoSubscriptionStore implements SubscriptionStore {
     }
   }
 
-  async list(page: PageRequest): Promise<Page<StoredSubscription>> {
-    const limit = checkLimit(page.limit);
-    const start = page.cursor === undefined ? undefined : decodeCursor(page.cursor, CURSOR_SHAPE);
-    try {
-      const res = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: GSI1.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': GSI1.pk },
-          ExpressionAttributeValues: { ':pk': LIST_PK },
-          Limit: limit,
-          ExclusiveStartKey: start,
-        }),
-      );
-      const items = (res.Items ?? []).map((item) => pick<StoredSubscription>(item, FIELDS));
-      const nextCursor = encodeCursor(res.LastEvaluatedKey);
-      return nextCursor ? { items, nextCursor } : { items };
-    } catch (err) {
-      rejectRefusedCursor(err, start);
-      return translateAwsError(err, 'list subscriptions');
-    }
+  list(page: PageRequest): Promise<Page<StoredSubscription>> {
+    return listGsi1Partition(
+      this.client,
+      this.tableName,
+      LIST_PK,
+      page,
+      (item) => pick<StoredSubscription>(item, FIELDS),
+      'list subscriptions',
+    );
   }
 
   async listAll(): Promise<StoredSubscription[]> {
