@@ -117,7 +117,7 @@ export const functions: Readonly<Record<FunctionName, FunctionSpec>> = {
   },
 };
 
-export const routes: readonly RouteSpec[] = [
+export const routes = [
   {
     method: 'GET',
     path: '/health',
@@ -281,9 +281,12 @@ export const routes: readonly RouteSpec[] = [
     summary: 'Refresh one source now',
   },
   ...subscriptionRoutes(),
-];
+] as const satisfies readonly RouteSpec[];
 
-function subscriptionRoutes(): RouteSpec[] {
+/** Every route's operationId: `routeDefinitions` (shared/api/routes/index.ts) has exactly one per route. */
+export type OperationId = (typeof routes)[number]['operationId'];
+
+function subscriptionRoutes() {
   const one = '/subscriptions/{id}';
   return [
     {
@@ -328,7 +331,7 @@ function subscriptionRoutes(): RouteSpec[] {
       operationId: 'listSubscriptionDeliveries',
       summary: 'Recent delivery attempts of a subscription',
     },
-  ];
+  ] as const satisfies readonly RouteSpec[];
 }
 
 /** The bus domain events go to (EventBridge custom bus on AWS, in process locally). */

@@ -1,4 +1,8 @@
-/** Every route definition, by the operationId shared/topology.ts gives it. */
+/**
+ * Every route definition, by the operationId shared/topology.ts gives it: typed by the topology's
+ * operation ids, so a route without a definition, or a definition without a route, does not compile.
+ */
+import type { OperationId } from '../../topology';
 import type { RouteDefinition } from '../definition';
 import { getFigureHistory, getSheetFigure, listSheetFigures, queryFigures } from './figures';
 import { getDocs, getDocsAsset, getHealth, getOpenApi } from './meta';
@@ -16,7 +20,7 @@ import {
 import { getUpload, listUploads } from './uploads';
 import { reprocessSheet, uploadSheetSource } from './writes';
 
-export const routeDefinitions: Readonly<Record<string, RouteDefinition>> = {
+export const routeDefinitions: Readonly<Record<OperationId, RouteDefinition>> = {
   getHealth,
   getOpenApi,
   getDocs,
