@@ -3,7 +3,7 @@
  * run's metrics. A failing source is in the summary, not an exception: the schedule must not retry them all.
  */
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { loadConfig } from '../shared/config';
+import { loadConfig, metricsNamespace } from '../shared/config';
 import { createLogger, METRICS_NAMESPACE, SERVICE_NAME } from '../shared/observability';
 import { type RefreshSummary, refreshAll } from '../shared/pipeline/refresh';
 import type { SourceDeps } from '../shared/pipeline/refresh-deps';
@@ -13,7 +13,7 @@ import { sourceDepsFromConfig } from '../shared/wiring/sources';
 const logger = createLogger();
 // Powertools Metrics directly: the refresh's metric names (SourcesChecked…) are its own, emitted as EMF.
 const metrics = new Metrics({
-  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? METRICS_NAMESPACE,
+  namespace: metricsNamespace(METRICS_NAMESPACE),
   serviceName: SERVICE_NAME,
 });
 let wiring: { deps: SourceDeps; concurrency: number } | undefined;

@@ -1,7 +1,21 @@
 /**
  * Configuration, read once from the environment and checked. Domain code receives these values as
- * arguments; only handlers and the local runtime call `loadConfig`.
+ * arguments; only handlers and the local runtime call `loadConfig`. The variables are named in env.ts.
  */
+import {
+  booleanEnv,
+  ConfigError,
+  ENV,
+  type Env,
+  functionNameVariable,
+  list,
+  optional,
+  positiveInt,
+  required,
+} from './env';
+
+// Imported from here by most of the code base.
+export { booleanEnv, ConfigError };
 
 export interface AppConfig {
   tableName: string;
@@ -29,65 +43,29 @@ export const DEFAULT_MAX_SOURCE_BYTES = 2 * 1024 * 1024;
  */
 export const MAX_FIGURES_PER_SHEET = 20_000;
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-function required(env: Env, name: string): string {
-  const value = env[name];
-  if (value === undefined || value.trim() === '') {
-    throw new ConfigError(`Environment variable ${name} is required but not set`);
-  }
-  return value.trim();
-}
-
-function positiveInt(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new ConfigError(`Environment variable ${name} must be a positive integer, got "${raw}"`);
-  }
-  return value;
-}
-
-/** `true` or `false` (any case); unset means `fallback`. Anything else is a ConfigError, never a silent false. */
-export function booleanEnv(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = raw.trim().toLowerCase();
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  throw new ConfigError(`Environment variable ${name} must be true or false, got "${raw}"`);
-}
-
-function list(env: Env, name: string): string[] {
-  return (env[name] ?? '')
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-}
-
 /** For functions bound to the table only (the authorizer): TABLE_NAME, nothing else required. */
 export function loadTableName(env: Env = process.env): string {
-  return required(env, 'TABLE_NAME');
+  return required(env, ENV.tableName);
 }
 
 /** Reads and validates the environment. Throws `ConfigError` naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
-  const extraHosts = list(env, 'ALLOWED_HOSTS');
-  const ingestFunctionName = env.INGEST_FUNCTION_NAME?.trim();
+  const extraHosts = list(env, ENV.allowedHosts);
+  const ingestFunctionName = optional(env, functionNameVariable('ingest'));
   return {
-    tableName: required(env, 'TABLE_NAME'),
-    bucketName: required(env, 'BUCKET_NAME'),
-    maxSourceBytes: positiveInt(env, 'MAX_SOURCE_BYTES', DEFAULT_MAX_SOURCE_BYTES),
+    tableName: required(env, ENV.tableName),
+    bucketName: required(env, ENV.bucketName),
+    maxSourceBytes: positiveInt(env, ENV.maxSourceBytes, DEFAULT_MAX_SOURCE_BYTES),
     allowedHosts: [...new Set([...DEFAULT_ALLOWED_HOSTS, ...extraHosts])],
-    allowPrivateAddresses: booleanEnv(env, 'ALLOW_PRIVATE_ADDRESSES', false),
-    refreshConcurrency: positiveInt(env, 'REFRESH_CONCURRENCY', 4),
-    fetchTimeoutMs: positiveInt(env, 'FETCH_TIMEOUT_MS', 10_000),
-    readMaxAgeSeconds: positiveInt(env, 'READ_MAX_AGE_SECONDS', 5),
+    allowPrivateAddresses: booleanEnv(env, ENV.allowPrivateAddresses, false),
+    refreshConcurrency: positiveInt(env, ENV.refreshConcurrency, 4),
+    fetchTimeoutMs: positiveInt(env, ENV.fetchTimeoutMs, 10_000),
+    readMaxAgeSeconds: positiveInt(env, ENV.readMaxAgeSeconds, 5),
     ...(ingestFunctionName && { ingestFunctionName }),
   };
+}
+
+/** The metrics namespace Powertools is configured with (POWERTOOLS_METRICS_NAMESPACE), else `fallback`. */
+export function metricsNamespace(fallback: string, env: Env = process.env): string {
+  return optional(env, ENV.metricsNamespace) ?? fallback;
 }

@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { ENV, functionNameVariable } from '../../shared/env';
 import type { FunctionAccess, FunctionName } from '../../shared/topology';
 
 /** The resources a function's `access` may name. */
@@ -18,11 +19,6 @@ export interface BindableResources {
   eventBus?: events.IEventBus;
   /** The key for `webhookSecrets` (SUBSCRIPTION_KEY_SECRET_ARN + read of that secret only). */
   webhookKey?: secretsmanager.ISecret;
-}
-
-/** The environment variable that carries the name of an invoked function: `ingest` → INGEST_FUNCTION_NAME. */
-export function functionNameVariable(name: FunctionName): string {
-  return `${name.toUpperCase()}_FUNCTION_NAME`;
 }
 
 /**
@@ -59,20 +55,20 @@ export function bindAccess(fn: lambda.Function, access: FunctionAccess, resource
     fn.addEnvironment(functionNameVariable(name), target.functionName);
     target.grantInvoke(fn);
   }
-  if (access.fetch && resources.allowedHosts) fn.addEnvironment('ALLOWED_HOSTS', resources.allowedHosts);
+  if (access.fetch && resources.allowedHosts) fn.addEnvironment(ENV.allowedHosts, resources.allowedHosts);
   if (access.events) {
     if (!resources.eventBus) throw new Error(`bindAccess: ${fn.node.id} emits events but no bus was given`);
-    fn.addEnvironment('EVENT_BUS_NAME', resources.eventBus.eventBusName);
+    fn.addEnvironment(ENV.eventBusName, resources.eventBus.eventBusName);
     resources.eventBus.grantPutEventsTo(fn);
   }
   if (access.webhookSecrets) {
     if (!resources.webhookKey)
       throw new Error(`bindAccess: ${fn.node.id} needs the webhook key but none was given`);
-    fn.addEnvironment('SUBSCRIPTION_KEY_SECRET_ARN', resources.webhookKey.secretArn);
+    fn.addEnvironment(ENV.subscriptionKeySecretArn, resources.webhookKey.secretArn);
     resources.webhookKey.grantRead(fn);
   }
   if (access.table) {
-    fn.addEnvironment('TABLE_NAME', resources.table.tableName);
+    fn.addEnvironment(ENV.tableName, resources.table.tableName);
     bindTable(fn, access.table, resources.table);
   }
   const reads = access.bucketRead ?? [];
@@ -80,7 +76,7 @@ export function bindAccess(fn: lambda.Function, access: FunctionAccess, resource
   if (reads.length === 0 && writes.length === 0) return;
 
   const { bucket } = resources;
-  fn.addEnvironment('BUCKET_NAME', bucket.bucketName);
+  fn.addEnvironment(ENV.bucketName, bucket.bucketName);
   const keys = (prefixes: readonly string[]) => prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`));
   if (reads.length > 0) {
     fn.addToRolePolicy(

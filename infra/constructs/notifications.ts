@@ -7,6 +7,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { ENV } from '../../shared/env';
 import { deadLetter, eventBus, notifyQueue } from '../../shared/topology';
 
 /**
@@ -77,7 +78,7 @@ export class NotifyPipeline extends Construct {
     );
     // The function sets each failed message's visibility to its backoff (ChangeMessageVisibility is in
     // the consume grant the event source adds).
-    props.notify.addEnvironment('NOTIFY_QUEUE_URL', this.queue.queueUrl);
+    props.notify.addEnvironment(ENV.notifyQueueUrl, this.queue.queueUrl);
     this.deadLetters = this.deadLetterQueue
       .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' })
       .createAlarm(this, 'DeadLetters', {

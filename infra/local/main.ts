@@ -1,26 +1,16 @@
 /**
  * `npm start`: reads PORT, DATA_DIR, API_TOKEN, REFRESH_RATE (and the LOCAL_INGEST_DELAY_MS and
- * LOCAL_NOTIFY_BACKOFF_MS test hooks), starts the local runtime, prints one ready line with the API URL, and stops cleanly on SIGINT/SIGTERM.
+ * LOCAL_NOTIFY_BACKOFF_MS test hooks) through environment.ts, starts the local runtime, prints one ready line with the API URL, and stops cleanly on SIGINT/SIGTERM.
  * Any start failure is one line on stderr and exit code 1.
  */
 import { ConfigError } from '../../shared/config';
-import { schedule } from '../../shared/topology';
+import { readStartEnvironment } from './environment';
 import { LocalRuntimeError } from './errors';
 import { unrecoveredLine } from './reconcile-outcome';
 import { startRuntime } from './runtime';
 import { parseRate } from './schedule';
 import { reprocessedLine } from './schedule-targets';
 import type { TokenStatus } from './token';
-
-function intFromEnv(name: string, fallback: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > max) {
-    throw new ConfigError(`${name} must be an integer from 0 to ${max}, got "${raw}"`);
-  }
-  return value;
-}
 
 function tokenLines(token: TokenStatus): string[] {
   switch (token.kind) {
@@ -45,15 +35,15 @@ function notifyBackoff(ms: number): ((receiveCount: number) => number) | undefin
 }
 
 async function main(): Promise<void> {
-  const port = intFromEnv('PORT', 3000, 65_535);
-  const refreshRateMs = parseRate(process.env.REFRESH_RATE ?? schedule.rate);
+  const env = readStartEnvironment();
+  const refreshRateMs = parseRate(env.refreshRate);
   const runtime = await startRuntime({
-    port,
-    dataDir: process.env.DATA_DIR || '.data',
-    apiToken: process.env.API_TOKEN || undefined,
+    port: env.port,
+    dataDir: env.dataDir,
+    apiToken: env.apiToken,
     refreshRateMs,
-    ingestDelayMs: intFromEnv('LOCAL_INGEST_DELAY_MS', 0, 3_600_000) || undefined,
-    notifyBackoffMs: notifyBackoff(intFromEnv('LOCAL_NOTIFY_BACKOFF_MS', 0, 3_600_000)),
+    ingestDelayMs: env.ingestDelayMs || undefined,
+    notifyBackoffMs: notifyBackoff(env.notifyBackoffMs),
     log: (line) => console.error(line),
     onFatal: (err) => {
       console.error(`npm start: stopping: ${err.message}`);
@@ -72,7 +62,7 @@ async function main(): Promise<void> {
   if (reprocessed) console.log(reprocessed);
   console.log(
     `Ready: API ${runtime.url}  docs ${runtime.url}/docs  data ${runtime.dataDir}  refresh ${
-      refreshRateMs === null ? 'off' : (process.env.REFRESH_RATE ?? schedule.rate)
+      refreshRateMs === null ? 'off' : env.refreshRate
     }  (Ctrl+C stops)`,
   );
 

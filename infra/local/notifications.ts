@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ENV } from '../../shared/env';
 import { newBoxKey } from '../../shared/notify/secret-box';
 import { notifyQueue } from '../../shared/topology';
 import { DurableQueue } from './durable-queue';
@@ -27,10 +28,10 @@ export async function ensureKeyFile(dataDir: string): Promise<string> {
 /** Environment the handlers read for events and subscriptions (set before they wire themselves). */
 export function notificationEnvironment(keyFile: string): Record<string, string> {
   return {
-    EVENT_BUS_NAME: LOCAL_EVENT_BUS_NAME,
-    SUBSCRIPTION_KEY_FILE: keyFile,
+    [ENV.eventBusName]: LOCAL_EVENT_BUS_NAME,
+    [ENV.subscriptionKeyFile]: keyFile,
     // Receivers on 127.0.0.1 (`factsheet listen`, tests); private ranges stay refused.
-    WEBHOOK_ALLOW_LOOPBACK: process.env.WEBHOOK_ALLOW_LOOPBACK ?? 'true',
+    [ENV.webhookAllowLoopback]: process.env[ENV.webhookAllowLoopback] ?? 'true',
   };
 }
 

@@ -11,7 +11,13 @@ import { deadLetter } from '../../shared/topology';
 import { takeCleanStop, writeCleanStop } from './clean-stop';
 import { inspectDataDir } from './data-dir';
 import { startEmulatorWorker } from './emulator-host';
-import { exportEndpoints, exportStaticEnvironment, LOCAL_BUCKET_NAME, LOCAL_TABLE_NAME } from './environment';
+import {
+  checkFunctionEnvironment,
+  exportEndpoints,
+  exportStaticEnvironment,
+  LOCAL_BUCKET_NAME,
+  LOCAL_TABLE_NAME,
+} from './environment';
 import type { HandlerModules, LocalHandlers } from './handlers';
 import { assertPortFree } from './port';
 import { reconcileOutcome, type UnrecoveredUpload } from './reconcile-outcome';
@@ -85,6 +91,7 @@ const notifications = () => require('./notifications') as typeof import('./notif
 
 /** Starts emulators, resources, handlers, wiring, seed and reconciliation, then the HTTP server. */
 export async function startRuntime(options: RuntimeOptions): Promise<RuntimeHandle> {
+  checkFunctionEnvironment();
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
   const projectRoot = options.projectRoot ?? resolve(__dirname, '..', '..');

@@ -8,6 +8,7 @@ import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { optional, sdkEndpointVariable } from '../env';
 
 let s3: S3Client | undefined;
 let ddb: DynamoDBDocumentClient | undefined;
@@ -18,7 +19,7 @@ let secrets: SecretsManagerClient | undefined;
 export function s3Client(): S3Client {
   s3 ??= new S3Client({
     // An explicit endpoint means an emulator (s3rver), which only understands path-style requests.
-    forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3),
+    forcePathStyle: optional(process.env, sdkEndpointVariable('S3')) !== undefined,
     // Streaming checksums would otherwise be stored inside the object body by s3rver.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',

@@ -4,6 +4,7 @@
  * the local runtime's in-process bus receives the same calls.
  */
 import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { ENV, optional } from '../env';
 import type { EventPublisher } from '../events/publisher';
 import type { AnyEvent } from '../events/types';
 import { eventBus } from '../topology';
@@ -44,6 +45,6 @@ export class EventBridgePublisher implements EventPublisher {
 
 /** The publisher the handlers use when EVENT_BUS_NAME is bound; none (no events) otherwise. */
 export function publisherFromEnv(env: Readonly<Record<string, string | undefined>> = process.env) {
-  const bus = env.EVENT_BUS_NAME?.trim();
+  const bus = optional(env, ENV.eventBusName);
   return bus ? new EventBridgePublisher(eventBridgeClient(), bus) : undefined;
 }

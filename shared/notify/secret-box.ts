@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { secretsManagerClient } from '../aws/clients';
 import { ConfigError } from '../config';
+import { ENV, optional } from '../env';
 
 const VERSION = 'v1';
 
@@ -62,9 +63,9 @@ export function secretBoxFromEnv(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<SecretBox> {
   cached ??= (async () => {
-    const file = env.SUBSCRIPTION_KEY_FILE?.trim();
+    const file = optional(env, ENV.subscriptionKeyFile);
     if (file) return secretBox(Buffer.from((await readFile(file, 'utf8')).trim(), 'base64'));
-    const arn = env.SUBSCRIPTION_KEY_SECRET_ARN?.trim();
+    const arn = optional(env, ENV.subscriptionKeySecretArn);
     if (!arn) {
       throw new ConfigError(
         'SUBSCRIPTION_KEY_FILE or SUBSCRIPTION_KEY_SECRET_ARN is required for webhook subscriptions',

@@ -6,6 +6,7 @@
  */
 import { isIP } from 'node:net';
 import { booleanEnv } from '../config';
+import { ENV } from '../env';
 import { FetchError } from '../errors';
 import { classifyAddress } from '../fetch/ip-ranges';
 import type { ResolvedAddress, Resolver } from '../fetch/policy';
@@ -25,9 +26,9 @@ export const WEBHOOK_TIMEOUT_MS = 10_000;
 export function webhookPolicyFromEnv(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): WebhookPolicy {
-  const timeout = Number(env.WEBHOOK_TIMEOUT_MS);
+  const timeout = Number(env[ENV.webhookTimeoutMs]);
   return {
-    allowLoopback: booleanEnv(env, 'WEBHOOK_ALLOW_LOOPBACK', false),
+    allowLoopback: booleanEnv(env, ENV.webhookAllowLoopback, false),
     timeoutMs: Number.isInteger(timeout) && timeout > 0 ? timeout : WEBHOOK_TIMEOUT_MS,
   };
 }

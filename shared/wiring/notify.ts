@@ -2,6 +2,7 @@
 import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { documentClient } from '../aws/clients';
 import { loadTableName } from '../config';
+import { ENV, optional } from '../env';
 import type { MessageDeps, QueueMessage } from '../notify/queue-messages';
 import { secretBoxFromEnv } from '../notify/secret-box';
 import { webhookPolicyFromEnv } from '../notify/webhook-url';
@@ -11,7 +12,7 @@ import { DynamoSubscriptionStore } from '../store/dynamo-subscriptions';
 export async function notifyDepsFromEnv(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<MessageDeps> {
-  const queueUrl = env.NOTIFY_QUEUE_URL?.trim();
+  const queueUrl = optional(env, ENV.notifyQueueUrl);
   let sqs: SQSClient | undefined;
   return {
     subscriptions: new DynamoSubscriptionStore(documentClient(), loadTableName(env)),
