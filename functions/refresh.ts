@@ -6,7 +6,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { loadConfig, metricsNamespace } from '../shared/config';
 import { createLogger, METRICS_NAMESPACE, SERVICE_NAME } from '../shared/observability';
 import { type RefreshSummary, refreshAll } from '../shared/pipeline/refresh';
-import type { SourceDeps } from '../shared/pipeline/refresh-deps';
+import type { SourceDeps } from '../shared/pipeline/source-deps';
 import { parseScheduledEvent } from '../shared/pipeline/scheduled-event';
 import { sourceDepsFromConfig } from '../shared/wiring/sources';
 

@@ -1,4 +1,9 @@
-/** Source content types by file extension: what uploads send and which S3 keys the trigger accepts. */
+/**
+ * Source content types by the extension of a local file name (the CLI's `upload` and `parse`, the local
+ * seed): `.htm` and `.text` read as HTML and plain text too. Not what the trigger accepts: the api stores
+ * every upload as `sources/{id}.txt` or `.html` by its content type (pipeline/source-key.ts), the only
+ * suffixes the topology's S3 trigger lists (SOURCE_SUFFIXES).
+ */
 import type { ContentType } from './model';
 
 const BY_EXTENSION: Readonly<Record<string, ContentType>> = {

@@ -1,5 +1,7 @@
 /**
- * The parser's public surface: `parseSheet` and the contract types it produces.
+ * The parser's facade: `parseSheet` and the contract types it produces, for callers outside the parser
+ * (the pipeline, the CLI's local `parse`, the benches and scripts) that should not reach into `parse/` or
+ * `figures/`. Everything here is re-exported; the code lives in `parse/`, `figures/` and `model.ts`.
  */
 export type {
   Block,

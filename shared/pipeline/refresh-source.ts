@@ -8,7 +8,7 @@ import { FetchError, isAppError } from '../errors';
 import { refreshFailed } from '../events/build';
 import { fetchSource } from '../fetch/fetch-source';
 import type { SourceRecord } from '../store/ports';
-import type { SourceDeps } from './refresh-deps';
+import type { SourceDeps } from './source-deps';
 import { sourceKeyFor } from './source-key';
 
 export type RefreshStatus = 'unchanged' | 'updated' | 'failed';

@@ -2,8 +2,9 @@
  * The scheduled refresh: every enabled source, with bounded concurrency, each one independent of the
  * others. Returns, logs and emits as metrics a summary of what was checked.
  */
-import type { SourceDeps } from './refresh-deps';
+
 import { refreshSource, type SourceRefreshResult } from './refresh-source';
+import type { SourceDeps } from './source-deps';
 
 export const DEFAULT_REFRESH_CONCURRENCY = 4;
 

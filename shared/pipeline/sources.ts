@@ -4,8 +4,8 @@
 import { FetchError, NotFoundError, ValidationError } from '../errors';
 import { checkUrl } from '../fetch/url-policy';
 import type { Page, PageRequest, SourceRecord } from '../store/ports';
-import type { SourceDeps } from './refresh-deps';
 import { refreshSource, type SourceRefreshResult } from './refresh-source';
+import type { SourceDeps } from './source-deps';
 import { isValidSheetId } from './source-key';
 
 const MAX_URL_LENGTH = 2048;

@@ -7,7 +7,7 @@ import { publisherFromEnv } from '../aws/eventbridge-publisher';
 import { S3BlobStore } from '../blobs/s3-blob-store';
 import type { AppConfig } from '../config';
 import { fetchPolicyFromConfig } from '../fetch/policy';
-import type { RefreshLogger, RefreshMetrics, SourceDeps } from '../pipeline/refresh-deps';
+import type { RefreshLogger, RefreshMetrics, SourceDeps } from '../pipeline/source-deps';
 import { DynamoSourceRepository } from '../store/dynamo-sources';
 
 export function sourceDepsFromConfig(

@@ -8,7 +8,7 @@ import { S3BlobStore } from '../../shared/blobs/s3-blob-store';
 import { fetchSource } from '../../shared/fetch/fetch-source';
 import type { FetchPolicy, Resolver } from '../../shared/fetch/policy';
 import { refreshAll } from '../../shared/pipeline/refresh';
-import type { SourceDeps } from '../../shared/pipeline/refresh-deps';
+import type { SourceDeps } from '../../shared/pipeline/source-deps';
 import { DynamoSourceRepository } from '../../shared/store/dynamo-sources';
 import type { SourceRecord } from '../../shared/store/ports';
 import { servedSheet } from '../support/refresh-fixtures';

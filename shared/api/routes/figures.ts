@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { FIGURE_KEY_PATTERN } from '../../pipeline/figure-keys';
 import { countryKey } from '../../store/figure-index';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import { defineRoute } from '../definition';
 import {
   acceptOf,

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { ConflictError, ValidationError } from '../../errors';
 import type { DiffSummary } from '../../store/ports';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import { defineRoute } from '../definition';
 import { diffQuery, pageQuery, revisionParam, sheetIdParam } from '../params';
 import { PROBLEM_CONTENT_TYPE } from '../problem';

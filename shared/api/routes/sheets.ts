@@ -1,7 +1,7 @@
 /** Read routes over one sheet's latest revision, plus the sheet list (figure routes: figures.ts). */
 import * as z from 'zod';
 import { NotFoundError, ValidationError } from '../../errors';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import { defineRoute } from '../definition';
 import { pageQuery, sectionIdParam, sheetIdParam } from '../params';
 import { sectionDetailSchema, sectionListSchema, sheetDetailSchema, sheetListSchema } from '../schemas';

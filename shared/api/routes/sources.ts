@@ -1,7 +1,7 @@
 /** The source registry: URLs the scheduled refresh fetches sheets from. */
 import * as z from 'zod';
 import { ValidationError } from '../../errors';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import { defineRoute, type RouteDeps } from '../definition';
 import { header } from '../http';
 import { parseJsonBody } from '../json-body';

@@ -10,7 +10,7 @@ import {
   testDeliverySchema,
 } from '../../notify/api-schemas';
 import type { SubscriptionsApi } from '../../notify/subscriptions-api';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import { defineRoute, type RouteDeps } from '../definition';
 import { header } from '../http';
 import { parseJsonBody } from '../json-body';

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { NotFoundError } from '../../errors';
 import type { UploadRecord, UploadRepository } from '../../store/upload-ports';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import type { RouteDeps } from '../definition';
 import { defineRoute } from '../definition';
 import { sheetIdParam } from '../params';

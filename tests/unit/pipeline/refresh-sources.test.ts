@@ -1,6 +1,6 @@
 import { NotFoundError, ValidationError } from '../../../shared/errors';
 import type { FetchPolicy } from '../../../shared/fetch/policy';
-import type { SourceDeps } from '../../../shared/pipeline/refresh-deps';
+import type { SourceDeps } from '../../../shared/pipeline/source-deps';
 import {
   getSource,
   listSources,

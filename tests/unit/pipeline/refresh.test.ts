@@ -3,7 +3,7 @@ import { FetchError } from '../../../shared/errors';
 import type { FetchOutcome, SourceFetcher } from '../../../shared/fetch/fetch-source';
 import type { FetchPolicy } from '../../../shared/fetch/policy';
 import { refreshAll } from '../../../shared/pipeline/refresh';
-import type { SourceDeps } from '../../../shared/pipeline/refresh-deps';
+import type { SourceDeps } from '../../../shared/pipeline/source-deps';
 import type { SourceRecord } from '../../../shared/store/ports';
 import { InMemoryBlobStore } from '../../support/fakes/memory-blobs';
 import { InMemorySourceRepository } from '../../support/fakes/memory-sources';
