@@ -6,8 +6,8 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { loadConfig, metricsNamespace } from '../shared/config';
 import { createLogger, METRICS_NAMESPACE, SERVICE_NAME } from '../shared/observability';
 import { type RefreshSummary, refreshAll } from '../shared/pipeline/refresh';
-import type { SourceDeps } from '../shared/pipeline/source-deps';
 import { parseScheduledEvent } from '../shared/pipeline/scheduled-event';
+import type { SourceDeps } from '../shared/pipeline/source-deps';
 import { sourceDepsFromConfig } from '../shared/wiring/sources';
 
 const logger = createLogger();

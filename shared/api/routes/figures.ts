@@ -5,7 +5,6 @@
 import * as z from 'zod';
 import { FIGURE_KEY_PATTERN } from '../../pipeline/figure-keys';
 import { countryKey } from '../../store/figure-index';
-import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import { defineRoute } from '../definition';
 import {
   acceptOf,
@@ -25,6 +24,7 @@ import {
 import { figureHistorySchema, sheetFigureSchema } from '../figure-schemas';
 import { figuresQuery, sheetFiguresQuery, sheetIdParam } from '../params';
 import { figureListSchema, figureQueryResultSchema } from '../schemas';
+import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import { notFound, problems } from './responses';
 
 const EXPORTS = [CSV_CONTENT_TYPE.split(';')[0]!, NDJSON_CONTENT_TYPE.split(';')[0]!];

@@ -2,12 +2,12 @@
 import * as z from 'zod';
 import { ConflictError, ValidationError } from '../../errors';
 import type { DiffSummary } from '../../store/ports';
-import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import { defineRoute } from '../definition';
 import { diffQuery, pageQuery, revisionParam, sheetIdParam } from '../params';
 import { PROBLEM_CONTENT_TYPE } from '../problem';
 import { MAX_RESPONSE_BYTES, proxyBodyBytes } from '../response-size';
 import { diffSchema, problemSchema, revisionListSchema, revisionSchema } from '../schemas';
+import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import { notFound, problems } from './responses';
 
 /** How long the pre-signed URL of an oversized revision stays valid. */

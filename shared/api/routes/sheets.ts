@@ -1,10 +1,10 @@
 /** Read routes over one sheet's latest revision, plus the sheet list (figure routes: figures.ts). */
 import * as z from 'zod';
 import { NotFoundError, ValidationError } from '../../errors';
-import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import { defineRoute } from '../definition';
 import { pageQuery, sectionIdParam, sheetIdParam } from '../params';
 import { sectionDetailSchema, sectionListSchema, sheetDetailSchema, sheetListSchema } from '../schemas';
+import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import { sectionSummaries, sheetSummary } from '../views';
 import { notFound, problems } from './responses';
 

@@ -1,12 +1,12 @@
 /** The source registry: URLs the scheduled refresh fetches sheets from. */
 import * as z from 'zod';
 import { ValidationError } from '../../errors';
-import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import { defineRoute, type RouteDeps } from '../definition';
 import { header } from '../http';
 import { parseJsonBody } from '../json-body';
 import { pageQuery, sheetIdParam } from '../params';
 import { sourceListSchema, sourceRegistrationSchema, sourceSchema } from '../schemas';
+import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import type { SourcesApi } from '../sources-api';
 import { sourceView } from '../views-source';
 import { notFound, problems } from './responses';

@@ -10,11 +10,11 @@ import {
   testDeliverySchema,
 } from '../../notify/api-schemas';
 import type { SubscriptionsApi } from '../../notify/subscriptions-api';
-import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import { defineRoute, type RouteDeps } from '../definition';
 import { header } from '../http';
 import { parseJsonBody } from '../json-body';
 import { limitParam, pageQuery, sheetIdParam } from '../params';
+import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import { notFound, problems } from './responses';
 
 const idParams = z.object({ id: sheetIdParam });

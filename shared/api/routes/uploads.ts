@@ -5,10 +5,10 @@
 import * as z from 'zod';
 import { NotFoundError } from '../../errors';
 import type { UploadRecord, UploadRepository } from '../../store/upload-ports';
-import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import type { RouteDeps } from '../definition';
 import { defineRoute } from '../definition';
 import { sheetIdParam } from '../params';
+import { decodeCursor, encodeCursor } from '../scoped-cursor';
 import { uploadListQuery, uploadListSchema, uploadParams, uploadSchema } from '../upload-schemas';
 import { notFound, problems } from './responses';
 
