@@ -30,9 +30,6 @@ export interface Emulators {
   stop(): Promise<void>;
 }
 
-/** The only credentials s3rver accepts; dynalite accepts any. */
-export const EMULATOR_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
-
 function listen(server: import('node:http').Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -17,7 +17,7 @@ import { functions, schedule } from '../../shared/topology';
 
 export const LOCAL_TABLE_NAME = 'factsheets';
 export const LOCAL_BUCKET_NAME = 'factsheets';
-/** s3rver accepts only these (EMULATOR_CREDENTIALS in emulators.ts, not imported: it loads both emulators). */
+/** The only credentials s3rver accepts; dynalite accepts any. */
 const EMULATOR_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
 // Lazily: the AWS SDK loads while the emulator worker boots in parallel.

@@ -28,8 +28,3 @@ export interface ApiResponse {
 export function header(request: ApiRequest, name: string): string | undefined {
   return request.headers[name.toLowerCase()];
 }
-
-/** The single value of a query parameter, or undefined. Repeats are a validation error elsewhere. */
-export function queryValue(request: ApiRequest, name: string): string | undefined {
-  return request.query[name]?.[0];
-}

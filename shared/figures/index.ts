@@ -1,5 +1,5 @@
 /** The figure extractor's public surface (the logic is in extract-figures.ts and the span extractors). */
 export { extractFigures } from './extract-figures';
-export { extractMoney, extractPercents, type MeasureSpan } from './measures-api';
-export { extractNumbers, type NumberOptions, type NumberSpan } from './numbers';
-export { extractNumberRanges, type RangeSpan } from './ranges';
+export { extractMoney, extractPercents } from './measures-api';
+export { extractNumbers } from './numbers';
+export { extractNumberRanges } from './ranges';

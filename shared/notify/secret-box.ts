@@ -80,8 +80,3 @@ export function secretBoxFromEnv(
   });
   return cached;
 }
-
-/** Forget the cached key (the local runtime and tests point at a new DATA_DIR). */
-export function resetSecretBox(): void {
-  cached = undefined;
-}
