@@ -23,7 +23,9 @@ import { FactSheetApi } from './constructs/rest-api';
 
 /**
  * What `shared/api/docs.ts` reads from `swagger-ui-dist` at run time (through require.resolve), shipped
- * beside the api bundle so /docs works on Lambda as it does locally.
+ * beside the api bundle so /docs works on Lambda as it does locally. The package is external to the
+ * bundle on purpose (its files are read, not imported), which is also what esbuild asks for a
+ * `require.resolve` of it.
  */
 export const API_DOCS_FILES = [
   'package.json',
@@ -72,6 +74,7 @@ export class FactSheetStack extends Stack {
         spec,
         entry: props.resolveEntry?.(name, spec),
         runtimeFiles: name === 'api' ? API_DOCS_FILES : undefined,
+        externalModules: name === 'api' ? ['swagger-ui-dist'] : undefined,
       }).fn;
       built[name] = fn;
     }

@@ -26,6 +26,8 @@ export interface AppFunctionProps {
    * path in the asset (e.g. `node_modules/swagger-ui-dist/swagger-ui.css`, found by require.resolve).
    */
   runtimeFiles?: readonly string[];
+  /** Packages left out of the bundle besides the AWS SDK (their files are shipped with `runtimeFiles`). */
+  externalModules?: readonly string[];
 }
 
 /**
@@ -81,7 +83,7 @@ export class AppFunction extends Construct {
         target: BUNDLE_TARGET,
         format: OutputFormat.CJS,
         // The Lambda runtime ships AWS SDK v3; bundling it would triple the api bundle.
-        externalModules: ['@aws-sdk/*'],
+        externalModules: ['@aws-sdk/*', ...(props.externalModules ?? [])],
         commandHooks: copyFilesHook(props.runtimeFiles ?? []),
       },
     });
