@@ -63,6 +63,12 @@ describe('DynamoSourceRepository on dynalite', () => {
     expect(await repo.get('s-2')).toEqual(record('s-2', { lastStatus: 'updated', contentHash: 'abc' }));
   });
 
+  it('refuses a check of a source never registered (the condition dynalite evaluates), writing nothing', async () => {
+    await expect(repo.recordCheck('gone', { lastStatus: 'unchanged' })).rejects.toBeInstanceOf(NotFoundError);
+    const items = await documentClient().send(new ScanCommand({ TableName: tableName }));
+    expect(items.Items?.some((i) => i.pk === 'SOURCE#gone')).toBe(false);
+  });
+
   it('does not resurrect a deleted source', async () => {
     expect(await repo.delete('s-5')).toBe(true);
     expect(await repo.delete('s-5')).toBe(false);

@@ -1,7 +1,7 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { NotFoundError, TransientStoreError, ValidationError } from '../../../shared/errors';
+import { TransientStoreError, ValidationError } from '../../../shared/errors';
 import { encodeCursor } from '../../../shared/store/cursor';
 import { DynamoSourceRepository } from '../../../shared/store/dynamo-sources';
 
@@ -11,6 +11,8 @@ const repo = new DynamoSourceRepository(doc, 'table');
 
 beforeEach(() => mock.reset());
 
+// Only what dynalite cannot produce (throttling, DynamoDB refusing a start key); the conditional update of
+// recordCheck runs on the emulator (tests/integration/refresh-sources-repository.test.ts).
 describe('DynamoSourceRepository error translation', () => {
   it('turns throttling into TransientStoreError', async () => {
     const throttled = Object.assign(new Error('slow down'), {
@@ -33,27 +35,5 @@ describe('DynamoSourceRepository error translation', () => {
     expect((err as ValidationError).parameter).toBe('cursor');
     // Without a cursor the same refusal is a fault of ours, not the caller's.
     await expect(repo.list({ limit: 10 })).rejects.not.toBeInstanceOf(ValidationError);
-  });
-
-  it('turns a failed existence condition on recordCheck into NotFoundError', async () => {
-    mock
-      .on(UpdateCommand)
-      .rejects(
-        new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }),
-      );
-    await expect(repo.recordCheck('gone', { lastStatus: 'unchanged' })).rejects.toBeInstanceOf(NotFoundError);
-  });
-
-  it('sets defined fields and removes undefined ones in one conditional update', async () => {
-    mock.on(UpdateCommand).resolves({});
-    await repo.recordCheck('mali', { lastStatus: 'unchanged', etag: undefined, lastError: undefined });
-    const input = mock.commandCalls(UpdateCommand)[0]!.args[0].input;
-    expect(input).toMatchObject({
-      Key: { pk: 'SOURCE#mali', sk: 'SOURCE' },
-      UpdateExpression: 'SET #f0 = :v0 REMOVE #f1, #f2',
-      ConditionExpression: 'attribute_exists(#pk)',
-      ExpressionAttributeNames: { '#pk': 'pk', '#f0': 'lastStatus', '#f1': 'etag', '#f2': 'lastError' },
-      ExpressionAttributeValues: { ':v0': 'unchanged' },
-    });
   });
 });
