@@ -20,7 +20,7 @@ import { reprocessSheet } from './reprocess';
 import { isValidSheetId } from './source-key';
 
 export const ReprocessInvocationSchema = z.strictObject({
-  type: z.literal('reprocess', { error: 'must be "reprocess" or "reprocess-stale"' }),
+  type: z.literal('reprocess', { error: 'must be "reprocess", "reprocess-stale" or "preview"' }),
   id: z
     .string({ error: 'must be a sheet id (string)' })
     .check(z.refine(isValidSheetId, 'must be 1–64 characters of a-z, 0-9 and -')),

@@ -6,6 +6,7 @@ import type { OperationId } from '../../topology';
 import type { RouteDefinition } from '../definition';
 import { getFigureHistory, getSheetFigure, listSheetFigures, queryFigures } from './figures';
 import { getDocs, getDocsAsset, getHealth, getOpenApi } from './meta';
+import { previewSheetSource } from './preview';
 import { getDiff, getRevision, listRevisions } from './revisions';
 import { getSection, getSheet, listSections, listSheets } from './sheets';
 import { deleteSource, getSource, listSources, putSourceRegistration, refreshSource } from './sources';
@@ -37,6 +38,7 @@ export const routeDefinitions: Readonly<Record<OperationId, RouteDefinition>> = 
   getDiff,
   queryFigures,
   uploadSheetSource,
+  previewSheetSource,
   listUploads,
   getUpload,
   reprocessSheet,

@@ -103,6 +103,43 @@ describe('handleIngestEvent: reprocess invocations', () => {
   });
 });
 
+describe('handleIngestEvent: preview invocations', () => {
+  it('answers the preview and leaves the store as it was: no revision, error record, upload or blob', async () => {
+    const deps = await seeded();
+    const blobsBefore = await deps.blobs.list('');
+    const revised = fixture('sheets/mali-revised.txt').toString('base64');
+    const event = { type: 'preview', id: 'mali', contentType: 'text/plain', body: revised };
+    expect(await handleIngestEvent(deps, BUCKET, event)).toMatchObject({
+      ok: true,
+      preview: { id: 'mali', latestRevision: 1, unchanged: false, diff: { from: 1, to: 2 } },
+    });
+    const bad = {
+      ...event,
+      body: Buffer.from('<nav>Home</nav>').toString('base64'),
+      contentType: 'text/html',
+    };
+    expect(await handleIngestEvent(deps, BUCKET, bad)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-source', reason: 'no-content' },
+    });
+    expect((await deps.sheets.getMeta('mali'))?.latestRevision).toBe(1);
+    expect((await deps.sheets.getMeta('mali'))?.lastError).toBeUndefined();
+    expect((await deps.sheets.listErrors('mali', { limit: 5 })).items).toEqual([]);
+    expect(await deps.blobs.list('')).toEqual(blobsBefore);
+  });
+
+  it('an unknown type names every direct invocation ingest takes', async () => {
+    const result = await handleIngestEvent(memoryDeps(), BUCKET, { type: 'publish', id: 'mali' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'validation',
+        message: expect.stringContaining('"reprocess", "reprocess-stale" or "preview"'),
+      },
+    });
+  });
+});
+
 describe('handleIngestEvent: S3 events', () => {
   it('ingests the records of an S3 event', async () => {
     const deps = memoryDeps();
