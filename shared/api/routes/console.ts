@@ -25,7 +25,7 @@ export const getConsole = defineRoute({
         },
         body: html,
       },
-      cache: 'no-store',
+      cache: 'revalidate',
     };
   },
 });
