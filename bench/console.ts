@@ -62,7 +62,7 @@ async function loadOnce(browser: Browser, url: string, ready: string): Promise<L
     await page.goto(url);
     const ms = (await page.evaluate(
       `Promise.race([window.__readyAt, new Promise((_, reject) =>
-        setTimeout(() => reject(new Error('not rendered after 30 s: ${ready.replace(/[`$\\]/g, '')}')), 30000))])`,
+        setTimeout(() => reject(new Error('not rendered after 30 s')), 30000))])`,
     )) as number;
     await page.waitForLoadState('networkidle');
     let bytes = 0;
