@@ -2,15 +2,9 @@
  * A small SVG chart (bars, or a line through the points) by x label, with the same numbers as a data
  * table: the SVG is one labelled image for assistive technology, the table is what they read.
  */
-export interface ChartPoint {
-  /** X label, e.g. `FY 2022` or `rev 3`. */
-  label: string;
-  value: number;
-  /** How the value reads (default: the number as is). */
-  display?: string;
-  /** Extra column in the table (e.g. the sentence the figure came from). */
-  note?: string;
-}
+import type { ChartPoint } from './chart-point';
+
+export type { ChartPoint };
 
 export interface ChartProps {
   title: string;

@@ -4,6 +4,7 @@
  * and period, tied to it with aria-describedby so screen readers announce the same.
  */
 import type { ComponentChildren } from 'preact';
+import { placeFigures } from '../figure-placement';
 import { formatNumber, formatPeriod } from '../format';
 import type { Figure, FigureKind } from '../types';
 
@@ -29,32 +30,6 @@ export const KIND_LABELS: Record<FigureKind, string> = {
   date: 'Date',
   duration: 'Duration',
 };
-
-interface Placed {
-  figure: Figure;
-  start: number;
-  end: number;
-}
-
-/** Figures inside `text`, ordered and non-overlapping, at positions relative to `text`. */
-export function placeFigures(text: string, figures: readonly Figure[], offset?: number): Placed[] {
-  const ordered = [...figures].sort((a, b) => a.start - b.start);
-  const placed: Placed[] = [];
-  let cursor = 0;
-  for (const figure of ordered) {
-    let start = -1;
-    if (offset !== undefined) {
-      const relative = figure.start - offset;
-      if (relative < 0 || figure.end - offset > text.length) continue;
-      if (text.slice(relative, relative + figure.text.length) === figure.text) start = relative;
-    }
-    if (start < cursor) start = figure.text ? text.indexOf(figure.text, cursor) : -1;
-    if (start < 0) continue;
-    placed.push({ figure, start, end: start + figure.text.length });
-    cursor = start + figure.text.length;
-  }
-  return placed;
-}
 
 export function FigureTip({ figure, id }: { figure: Figure; id: string }) {
   const value = typeof figure.value === 'number' ? formatNumber(figure.value) : figure.value;

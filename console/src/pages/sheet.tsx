@@ -13,8 +13,8 @@ import { usePageTitle } from '../title';
 import type { Figure, FigureKind, Source } from '../types';
 import { MoneyChart } from './money-chart';
 import { useSheetData } from './sheet-data';
+import { uploadFailure } from './sheet-status';
 import { SectionText } from './sheet-text';
-import { uploadFailure } from './sheets';
 
 const KINDS = Object.keys(KIND_LABELS) as FigureKind[];
 

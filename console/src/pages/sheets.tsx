@@ -12,6 +12,7 @@ import type { PageProps } from '../routes';
 import { usePageTitle } from '../title';
 import type { Page, SheetSummary, Source } from '../types';
 import { useApi } from '../use-api';
+import { refreshFailure, uploadFailure } from './sheet-status';
 
 const DEFAULT_PAGE_SIZE = 50;
 
@@ -19,13 +20,6 @@ const DEFAULT_PAGE_SIZE = 50;
 function pageSize(query: URLSearchParams): number {
   const n = Number(query.get('limit'));
   return Number.isInteger(n) && n >= 1 && n <= 100 ? n : DEFAULT_PAGE_SIZE;
-}
-
-/** The last upload failed when its error record is newer than the last published revision. */
-export function uploadFailure(sheet: SheetSummary): string | null {
-  const error = sheet.lastError;
-  if (!error || error.at < sheet.updatedAt) return null;
-  return `${error.reason}: ${error.message} (${formatTime(error.at)}, ${error.key})`;
 }
 
 function matchesText(sheet: SheetSummary, text: string): boolean {
@@ -50,10 +44,8 @@ export function SheetsPage({ query }: PageProps) {
   const refreshFailures = useMemo(() => {
     const failed = new Map<string, string>();
     for (const source of sources.data?.items ?? []) {
-      if (source.lastStatus === 'failed') {
-        const when = source.lastCheckedAt ? ` (${formatTime(source.lastCheckedAt)})` : '';
-        failed.set(source.id, `${source.lastError ?? 'refresh failed'}${when}`);
-      }
+      const reason = refreshFailure(source);
+      if (reason) failed.set(source.id, reason);
     }
     return failed;
   }, [sources.data]);
