@@ -3,6 +3,8 @@
  * LOCAL_NOTIFY_BACKOFF_MS test hooks) through environment.ts, starts the local runtime, prints one ready line with the API URL, and stops cleanly on SIGINT/SIGTERM.
  * Any start failure is one line on stderr and exit code 1.
  */
+import { buildConsole } from '../../console/build';
+import { provideConsole } from '../../shared/api/console-files';
 import { ConfigError } from '../../shared/config';
 import { readStartEnvironment } from './environment';
 import { LocalRuntimeError } from './errors';
@@ -37,6 +39,8 @@ function notifyBackoff(ms: number): ((receiveCount: number) => number) | undefin
 async function main(): Promise<void> {
   const env = readStartEnvironment();
   const refreshRateMs = parseRate(env.refreshRate);
+  // Built in memory on the first /console request, so `npm start` needs no build step.
+  provideConsole(buildConsole);
   const runtime = await startRuntime({
     port: env.port,
     dataDir: env.dataDir,
@@ -61,7 +65,7 @@ async function main(): Promise<void> {
   const reprocessed = runtime.reprocessed && reprocessedLine(runtime.reprocessed);
   if (reprocessed) console.log(reprocessed);
   console.log(
-    `Ready: API ${runtime.url}  docs ${runtime.url}/docs  data ${runtime.dataDir}  refresh ${
+    `Ready: API ${runtime.url}  docs ${runtime.url}/docs  console ${runtime.url}/console  data ${runtime.dataDir}  refresh ${
       refreshRateMs === null ? 'off' : env.refreshRate
     }  (Ctrl+C stops)`,
   );

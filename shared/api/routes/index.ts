@@ -4,6 +4,7 @@
  */
 import type { OperationId } from '../../topology';
 import type { RouteDefinition } from '../definition';
+import { getConsole, getConsoleAsset } from './console';
 import { getFigureHistory, getSheetFigure, listSheetFigures, queryFigures } from './figures';
 import { getDocs, getDocsAsset, getHealth, getOpenApi } from './meta';
 import { previewSheetSource } from './preview';
@@ -26,6 +27,8 @@ export const routeDefinitions: Readonly<Record<OperationId, RouteDefinition>> = 
   getOpenApi,
   getDocs,
   getDocsAsset,
+  getConsole,
+  getConsoleAsset,
   listSheets,
   getSheet,
   listSections,
