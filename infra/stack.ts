@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -32,6 +33,16 @@ export const API_DOCS_FILES = [
   'favicon-32x32.png',
   'favicon-16x16.png',
 ].map((file) => `node_modules/swagger-ui-dist/${file}`);
+
+/**
+ * The console's hashed files and manifest, built into `console/` of the api asset, where
+ * shared/api/console-files.ts reads them (esbuild runs locally at bundling time: synth stays offline).
+ */
+export function buildConsoleCommands(projectRoot: string, assetDir: string): string[] {
+  return [
+    `cd "${projectRoot}" && "${process.execPath}" --import tsx scripts/build-console.ts "${path.posix.join(assetDir, 'console')}"`,
+  ];
+}
 
 export interface FactSheetStackProps extends StackProps {
   /** EventBridge rate of the schedule (refresh, reprocess-stale), e.g. `12 hours`; defaults to `topology.schedule.rate`. */
@@ -72,6 +83,7 @@ export class FactSheetStack extends Stack {
         spec,
         entry: props.resolveEntry?.(name, spec),
         runtimeFiles: name === 'api' ? API_DOCS_FILES : undefined,
+        afterBundling: name === 'api' ? buildConsoleCommands : undefined,
       }).fn;
       built[name] = fn;
     }

@@ -146,6 +146,20 @@ export const routes: readonly RouteSpec[] = [
     operationId: 'getDocsAsset',
     summary: 'Documentation page assets',
   },
+  {
+    method: 'GET',
+    path: '/console',
+    auth: false,
+    operationId: 'getConsole',
+    summary: 'The editors’ console (a web page)',
+  },
+  {
+    method: 'GET',
+    path: '/console/{asset}',
+    auth: false,
+    operationId: 'getConsoleAsset',
+    summary: 'Console scripts and stylesheets (content-hashed)',
+  },
   { method: 'GET', path: '/sheets', auth: false, operationId: 'listSheets', summary: 'List sheets' },
   {
     method: 'GET',

@@ -26,6 +26,8 @@ export interface AppFunctionProps {
    * path in the asset (e.g. `node_modules/swagger-ui-dist/swagger-ui.css`, found by require.resolve).
    */
   runtimeFiles?: readonly string[];
+  /** Shell commands run after bundling, given the project root and the asset directory (e.g. a build). */
+  afterBundling?: (projectRoot: string, assetDir: string) => string[];
 }
 
 /**
@@ -82,7 +84,7 @@ export class AppFunction extends Construct {
         format: OutputFormat.CJS,
         // The Lambda runtime ships AWS SDK v3; bundling it would triple the api bundle.
         externalModules: ['@aws-sdk/*'],
-        commandHooks: copyFilesHook(props.runtimeFiles ?? []),
+        commandHooks: afterBundlingHook(props.runtimeFiles ?? [], props.afterBundling),
       },
     });
     // The role must be able to log before the function first runs.
@@ -90,16 +92,21 @@ export class AppFunction extends Construct {
   }
 }
 
-/** Bundling hook that copies run-time files into the asset; the bundle itself cannot carry them. */
-function copyFilesHook(files: readonly string[]): ICommandHooks | undefined {
-  if (files.length === 0) return undefined;
+/** Bundling hook that copies run-time files into the asset (the bundle cannot carry them), then runs `extra`. */
+function afterBundlingHook(
+  files: readonly string[],
+  extra: AppFunctionProps['afterBundling'],
+): ICommandHooks | undefined {
+  if (files.length === 0 && !extra) return undefined;
   return {
     beforeBundling: () => [],
     beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) =>
-      files.map((file) => {
+    afterBundling: (inputDir: string, outputDir: string) => [
+      ...files.map((file) => {
         const target = path.posix.join(outputDir, path.posix.dirname(file));
         return `mkdir -p "${target}" && cp "${path.posix.join(inputDir, file)}" "${target}/"`;
       }),
+      ...(extra?.(inputDir, outputDir) ?? []),
+    ],
   };
 }

@@ -3,6 +3,8 @@
  * LOCAL_NOTIFY_BACKOFF_MS test hooks), starts the local runtime, prints one ready line with the API URL, and stops cleanly on SIGINT/SIGTERM.
  * Any start failure is one line on stderr and exit code 1.
  */
+import { buildConsole } from '../../console/build';
+import { provideConsole } from '../../shared/api/console-files';
 import { ConfigError } from '../../shared/config';
 import { schedule } from '../../shared/topology';
 import { LocalRuntimeError } from './errors';
@@ -47,6 +49,8 @@ function notifyBackoff(ms: number): ((receiveCount: number) => number) | undefin
 async function main(): Promise<void> {
   const port = intFromEnv('PORT', 3000, 65_535);
   const refreshRateMs = parseRate(process.env.REFRESH_RATE ?? schedule.rate);
+  // Built in memory on the first /console request, so `npm start` needs no build step.
+  provideConsole(buildConsole);
   const runtime = await startRuntime({
     port,
     dataDir: process.env.DATA_DIR || '.data',
@@ -71,7 +75,7 @@ async function main(): Promise<void> {
   const reprocessed = runtime.reprocessed && reprocessedLine(runtime.reprocessed);
   if (reprocessed) console.log(reprocessed);
   console.log(
-    `Ready: API ${runtime.url}  docs ${runtime.url}/docs  data ${runtime.dataDir}  refresh ${
+    `Ready: API ${runtime.url}  docs ${runtime.url}/docs  console ${runtime.url}/console  data ${runtime.dataDir}  refresh ${
       refreshRateMs === null ? 'off' : (process.env.REFRESH_RATE ?? schedule.rate)
     }  (Ctrl+C stops)`,
   );

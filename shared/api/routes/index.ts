@@ -1,5 +1,6 @@
 /** Every route definition, by the operationId shared/topology.ts gives it. */
 import type { RouteDefinition } from '../definition';
+import { getConsole, getConsoleAsset } from './console';
 import { getFigureHistory, getSheetFigure, listSheetFigures, queryFigures } from './figures';
 import { getDocs, getDocsAsset, getHealth, getOpenApi } from './meta';
 import { getDiff, getRevision, listRevisions } from './revisions';
@@ -21,6 +22,8 @@ export const routeDefinitions: Readonly<Record<string, RouteDefinition>> = {
   getOpenApi,
   getDocs,
   getDocsAsset,
+  getConsole,
+  getConsoleAsset,
   listSheets,
   getSheet,
   listSections,
