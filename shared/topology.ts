@@ -61,7 +61,7 @@ export const functions: Readonly<Record<FunctionName, FunctionSpec>> = {
   ingest: {
     entry: 'functions/ingest.ts',
     description:
-      'Parses an uploaded fact sheet (or reprocesses one for the api) and publishes a new revision',
+      'Parses an uploaded fact sheet (or reprocesses or previews one for the api) and publishes a new revision',
     memoryMb: 1024,
     timeoutSeconds: 60,
     access: {
@@ -75,7 +75,8 @@ export const functions: Readonly<Record<FunctionName, FunctionSpec>> = {
   },
   api: {
     entry: 'functions/api.ts',
-    description: 'Serves sheets, figures, revisions and diffs; accepts uploads; reprocesses through ingest',
+    description:
+      'Serves sheets, figures, revisions and diffs; accepts uploads; reprocesses and previews through ingest',
     memoryMb: 1024,
     timeoutSeconds: 29,
     access: {
@@ -237,6 +238,13 @@ export const routes: readonly RouteSpec[] = [
     auth: true,
     operationId: 'uploadSheetSource',
     summary: 'Upload a revised fact sheet',
+  },
+  {
+    method: 'POST',
+    path: '/sheets/{id}/preview',
+    auth: true,
+    operationId: 'previewSheetSource',
+    summary: 'Parse and diff a fact sheet as an upload would, publishing nothing',
   },
   {
     method: 'GET',

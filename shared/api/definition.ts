@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { BlobStore } from '../blobs/ports';
 import type { SubscriptionsApi } from '../notify/subscriptions-api';
+import type { PreviewRequest, SheetPreview } from '../pipeline/preview';
 import type { DiffSummary, SheetRepository, StoredRevision } from '../store/ports';
 import type { UploadRepository } from '../store/upload-ports';
 import type { ApiRequest, ApiResponse } from './http';
@@ -28,6 +29,8 @@ export interface RouteDeps {
   maxSourceBytes: number;
   /** Re-parses a sheet's latest archived source with the current parser. */
   reprocess?: (id: string) => Promise<{ status: 'published' | 'unchanged'; revision: number }>;
+  /** Parses and diffs a source as an upload would, publishing nothing (runs in the ingest function). */
+  preview?: (request: PreviewRequest) => Promise<SheetPreview>;
   /** Diff between two arbitrary revisions (adjacent ones use the stored summary). */
   diff?: (from: StoredRevision, to: StoredRevision) => DiffSummary;
   sources?: SourcesApi;

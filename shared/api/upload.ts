@@ -5,6 +5,7 @@
  */
 import { InvalidSourceError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
 import type { ContentType } from '../model';
+import { type ApiRequest, header } from './http';
 
 export const UPLOAD_CONTENT_TYPES: readonly ContentType[] = ['text/plain', 'text/html'];
 
@@ -47,4 +48,13 @@ export function checkUploadBody(body: Uint8Array | undefined, maxBytes: number):
   if (text.includes('\u0000')) throw new InvalidSourceError('binary', 'Body contains NUL bytes: not text');
   if (text.trim() === '') throw new InvalidSourceError('empty', 'Body is only whitespace');
   return bytes;
+}
+
+/** The checked content type and bytes of an upload-shaped request (`PUT …/source`, `POST …/preview`). */
+export function readUploadBody(
+  request: ApiRequest,
+  maxBytes: number,
+): { contentType: ContentType; bytes: Uint8Array } {
+  const contentType = uploadContentType(header(request, 'content-type'));
+  return { contentType, bytes: checkUploadBody(request.body, maxBytes) };
 }

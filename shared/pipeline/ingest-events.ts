@@ -1,9 +1,14 @@
 /**
  * What the ingest function receives, dispatched: S3 ObjectCreated notifications (ingest each record),
- * S3's one-off test event (ignored), a direct reprocess invocation from the api, or the schedule's
- * `{ type: 'reprocess-stale' }`.
+ * S3's one-off test event (ignored), a direct reprocess or preview invocation from the api, or the
+ * schedule's `{ type: 'reprocess-stale' }`.
  */
 import type { PipelineDeps } from './deps';
+import {
+  isPreviewInvocation,
+  type PreviewInvocationResult,
+  runPreviewInvocation,
+} from './preview-invocation';
 import {
   isDirectInvocation,
   type ReprocessInvocationResult,
@@ -25,15 +30,16 @@ export interface S3EventLike {
 /**
  * Runs one ingest invocation. For S3 events it throws once when some record failed retryably (after
  * handling the others), so Lambda retries the event and the DLQ keeps what still fails; bad input is an
- * error record on the sheet, never an exception. Reprocess invocations return their result; a
- * reprocess-stale run returns its summary.
+ * error record on the sheet, never an exception. Reprocess and preview invocations return their result;
+ * a reprocess-stale run returns its summary.
  */
 export async function handleIngestEvent(
   deps: PipelineDeps,
   bucket: string,
   event: unknown,
-): Promise<RecordsResult | ReprocessInvocationResult | ReprocessStaleResult> {
+): Promise<RecordsResult | ReprocessInvocationResult | ReprocessStaleResult | PreviewInvocationResult> {
   if (isDirectInvocation(event)) {
+    if (isPreviewInvocation(event)) return runPreviewInvocation(deps, event);
     return isReprocessStaleInvocation(event)
       ? runReprocessStaleInvocation(deps, event)
       : runReprocessInvocation(deps, event);

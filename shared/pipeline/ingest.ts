@@ -74,7 +74,7 @@ export async function rejectSource(
  * InvalidSourceError value, anything else throws.
  */
 export function timedParse(
-  deps: PipelineDeps,
+  deps: Pick<PipelineDeps, 'parse' | 'maxSourceBytes' | 'maxFigures' | 'metrics'>,
   bytes: Uint8Array,
   id: string,
   contentType: ContentType,

@@ -1,13 +1,15 @@
 /**
  * The production dependencies of the API, from configuration read once at cold start: DynamoDB
  * repositories, the S3 blob store and the pipeline use cases. functions/api.ts and the local runtime call it.
- * Reprocessing is delegated to the ingest function (a Lambda invoke), so the parser is not in this bundle.
+ * Reprocessing and previews are delegated to the ingest function (a Lambda invoke), so the parser is not in
+ * this bundle.
  */
 
 import type { ApiDeps } from '../api/app';
 import type { SourcesApi } from '../api/sources-api';
 import { documentClient, lambdaClient, s3Client } from '../aws/clients';
 import { publisherFromEnv } from '../aws/eventbridge-publisher';
+import { lambdaPreview, type PreviewRemote } from '../aws/preview-client';
 import { lambdaReprocess, type ReprocessRemote } from '../aws/reprocess-client';
 import { S3BlobStore } from '../blobs/s3-blob-store';
 import { S3RevisionDocuments } from '../blobs/s3-revision-documents';
@@ -41,7 +43,15 @@ export function apiDepsFromConfig(config: AppConfig): ApiDeps {
     remove: (id) => removeSource(sourceDeps, id),
     refresh: async (id) => (await refreshOne(sourceDeps, id)).source,
   };
+  // Checked on first use, not at cold start: every other route works without the ingest function.
+  const ingestFunction = (use: string): string => {
+    if (!config.ingestFunctionName) {
+      throw new ConfigError(`Environment variable INGEST_FUNCTION_NAME is required to ${use}`);
+    }
+    return config.ingestFunctionName;
+  };
   let remote: ReprocessRemote | undefined;
+  let previewRemote: PreviewRemote | undefined;
   return {
     sheets,
     blobs,
@@ -54,14 +64,12 @@ export function apiDepsFromConfig(config: AppConfig): ApiDeps {
       publisher: publisherFromEnv(),
     }),
     reprocess: async (id) => {
-      if (!remote) {
-        // Checked here, not at cold start: every other route works without it.
-        if (!config.ingestFunctionName) {
-          throw new ConfigError('Environment variable INGEST_FUNCTION_NAME is required to reprocess');
-        }
-        remote = lambdaReprocess(lambdaClient(), config.ingestFunctionName);
-      }
+      remote ??= lambdaReprocess(lambdaClient(), ingestFunction('reprocess'));
       return remote(id);
+    },
+    preview: (request) => {
+      previewRemote ??= lambdaPreview(lambdaClient(), ingestFunction('preview'));
+      return previewRemote(request);
     },
     diff: (older, newer) =>
       diffSheets(older.sheet, newer.sheet, older.header.revision, newer.header.revision),

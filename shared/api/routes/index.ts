@@ -3,6 +3,7 @@ import type { RouteDefinition } from '../definition';
 import { getConsole, getConsoleAsset } from './console';
 import { getFigureHistory, getSheetFigure, listSheetFigures, queryFigures } from './figures';
 import { getDocs, getDocsAsset, getHealth, getOpenApi } from './meta';
+import { previewSheetSource } from './preview';
 import { getDiff, getRevision, listRevisions } from './revisions';
 import { getSection, getSheet, listSections, listSheets } from './sheets';
 import { deleteSource, getSource, listSources, putSourceRegistration, refreshSource } from './sources';
@@ -36,6 +37,7 @@ export const routeDefinitions: Readonly<Record<string, RouteDefinition>> = {
   getDiff,
   queryFigures,
   uploadSheetSource,
+  previewSheetSource,
   listUploads,
   getUpload,
   reprocessSheet,

@@ -4,10 +4,9 @@ import * as z from 'zod';
 import { DEFAULT_MAX_SOURCE_BYTES } from '../../config';
 import { sourceKeyFor } from '../../pipeline/source-key';
 import { defineRoute } from '../definition';
-import { header } from '../http';
 import { sheetIdParam } from '../params';
 import { reprocessResultSchema, uploadAcceptedSchema } from '../schemas';
-import { checkUploadBody, UPLOAD_CONTENT_TYPES, uploadContentType } from '../upload';
+import { readUploadBody, UPLOAD_CONTENT_TYPES } from '../upload';
 import { notFound, problems } from './responses';
 
 const idParams = z.object({ id: sheetIdParam });
@@ -32,8 +31,7 @@ export const uploadSheetSource = defineRoute({
     ...problems(413, 415, 422),
   },
   async handle({ params, request, deps }) {
-    const contentType = uploadContentType(header(request, 'content-type'));
-    const bytes = checkUploadBody(request.body, deps.maxSourceBytes);
+    const { contentType, bytes } = readUploadBody(request, deps.maxSourceBytes);
     const key = sourceKeyFor(params.id, contentType);
     const uploadId = createHash('sha256').update(bytes).digest('hex');
     // Before the bytes: ingest (started by their S3 event) must find the pending record to decide on.

@@ -1,0 +1,159 @@
+/**
+ * POST /sheets/{id}/preview over real HTTP (the local adapter, with the TOKEN authorizer as the gateway
+ * runs it) → the api handler → the real LambdaClient → the local Lambda endpoint → the real ingest
+ * handler, on the emulators. A preview answers what an upload would publish and writes nothing.
+ */
+import { createHash } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { handler as ingest } from '../../functions/ingest';
+import { createLocalHttpServer } from '../../infra/local/http-adapter';
+import type { LambdaEndpoint } from '../../infra/local/lambda-endpoint';
+import type { Problem } from '../../shared/api/problem';
+import { generateToken, hashToken } from '../../shared/auth/token';
+import { documentClient, s3Client } from '../../shared/aws/clients';
+import type { Figure } from '../../shared/model';
+import type { SheetPreview } from '../../shared/pipeline/preview';
+import { DynamoTokenRepository } from '../../shared/store/dynamo-tokens';
+import { startIngestEndpoint } from '../support/ingest-endpoint';
+import { fixture } from '../support/pipeline-deps';
+import { createTestResources, type TestResources } from '../support/resources';
+import { putEvent } from '../support/s3-events';
+
+let resources: TestResources;
+let endpoint: LambdaEndpoint;
+let server: Server;
+let base: string;
+const token = generateToken();
+const NO_CONTENT = '<html><body><nav>Home</nav></body></html>';
+
+/** Every item and every object the suite's table and bucket hold, to compare before and after. */
+async function everything(): Promise<{ items: string[]; objects: string[] }> {
+  const scan = await documentClient().send(new ScanCommand({ TableName: resources.tableName }));
+  const listed = await s3Client().send(new ListObjectsV2Command({ Bucket: resources.bucketName }));
+  return {
+    items: (scan.Items ?? []).map((i) => `${i.pk} ${i.sk}`).sort(),
+    objects: (listed.Contents ?? []).map((o) => `${o.Key} ${o.ETag}`).sort(),
+  };
+}
+
+async function preview(
+  id: string,
+  body: string | Uint8Array,
+  headers: Record<string, string> = { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain' },
+) {
+  const res = await fetch(`${base}/sheets/${id}/preview`, { method: 'POST', body, headers });
+  const json = (await res.json()) as SheetPreview & Partial<Problem>;
+  return { status: res.status, type: res.headers.get('content-type'), json };
+}
+
+async function get<T>(path: string): Promise<T> {
+  return (await fetch(`${base}${path}`)).json() as Promise<T>;
+}
+
+const auth = (contentType: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': contentType });
+
+beforeAll(async () => {
+  resources = await createTestResources('preview');
+  endpoint = await startIngestEndpoint();
+  await new DynamoTokenRepository(documentClient(), resources.tableName).putTokenHash(
+    hashToken(token),
+    'test',
+  );
+  await s3Client().send(
+    new PutObjectCommand({
+      Bucket: resources.bucketName,
+      Key: 'sources/mali.txt',
+      Body: fixture('sheets/mali.txt'),
+    }),
+  );
+  const result = await ingest(putEvent(resources.bucketName, 'sources/mali.txt'));
+  expect(result.outcomes[0]).toMatchObject({ status: 'published' });
+  server = createLocalHttpServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+  await endpoint.close();
+});
+
+describe('POST /sheets/{id}/preview', () => {
+  it('a revised sheet: the changed figures old → new, keyed as publishing would key them, nothing written', async () => {
+    const before = await everything();
+    const revised = fixture('sheets/mali-revised.txt');
+    const res = await preview('mali', revised);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({
+      id: 'mali',
+      uploadId: createHash('sha256').update(revised).digest('hex'),
+      latestRevision: 1,
+      unchanged: false,
+      diff: { from: 1, to: 2 },
+    });
+    const diff = res.json.diff!;
+    const changed = diff.figures.changed.map((c) => `${c.before.text} → ${c.after.text}`);
+    expect(changed).toEqual(expect.arrayContaining(['$148 million → $152 million']));
+    expect(diff.figures.added.map((f) => f.text)).toContain('$41 million');
+    // A changed figure keeps the key it had; a new one gets a revision-2 key, as a publish would assign.
+    const latest = await get<{ items: Figure[] }>('/sheets/mali/figures?limit=100');
+    const keyOf = (items: Figure[], text: string) => items.find((f) => f.text === text)?.key;
+    expect(keyOf(res.json.sheet.figures, '$152 million')).toBe(keyOf(latest.items, '$148 million'));
+    expect(keyOf(res.json.sheet.figures, '$41 million')).toMatch(/^r2-/);
+    const published = await get<{ title: string | null; country: string | null; sections: { id: string }[] }>(
+      '/sheets/mali',
+    );
+    expect(res.json.sheet).toMatchObject({ id: 'mali', title: published.title, country: published.country });
+    expect(res.json.sheet.sections.map((s) => s.id)).toEqual(published.sections.map((s) => s.id));
+    expect(await everything()).toEqual(before);
+  });
+
+  it('the bytes of the latest revision: unchanged, an empty diff', async () => {
+    const res = await preview('mali', fixture('sheets/mali.txt'));
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ unchanged: true, latestRevision: 1 });
+    expect(res.json.diff?.figures).toEqual({ added: [], removed: [], changed: [] });
+  });
+
+  it('a new sheet: no latest revision, no diff, every figure keyed for revision 1, nothing written', async () => {
+    const before = await everything();
+    const res = await preview('brand-new', fixture('sheets/mali.html'), auth('text/html'));
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ id: 'brand-new', latestRevision: null, unchanged: false, diff: null });
+    expect(res.json.sheet.contentType).toBe('text/html');
+    expect(res.json.sheet.figures.length).toBeGreaterThan(0);
+    expect(res.json.sheet.figures.every((f) => f.key?.startsWith('r1-'))).toBe(true);
+    expect(await everything()).toEqual(before);
+  });
+
+  it('a body ingest would reject: 422 with the upload resource’s reason, nothing written', async () => {
+    const before = await everything();
+    const res = await preview('mali', NO_CONTENT, auth('text/html'));
+    expect(res.status).toBe(422);
+    expect(res.type).toContain('application/problem+json');
+    expect(res.json).toMatchObject({ status: 422, reason: 'no-content', title: 'Unprocessable Content' });
+    expect(res.json.detail).toMatch(/no body text/);
+    expect(await everything()).toEqual(before);
+  });
+
+  it('the upload route’s checks: 415 for another content type, 422 empty for an empty body', async () => {
+    expect((await preview('mali', '{}', auth('application/json'))).status).toBe(415);
+    const empty = await preview('mali', '   ', auth('text/plain'));
+    expect([empty.status, empty.json.reason]).toEqual([422, 'empty']);
+  });
+
+  it('needs the write token: 401 without, 403 with a wrong one; nothing written', async () => {
+    const before = await everything();
+    const body = fixture('sheets/mali-revised.txt');
+    expect((await preview('mali', body, { 'Content-Type': 'text/plain' })).status).toBe(401);
+    const wrong = { Authorization: `Bearer ${generateToken()}`, 'Content-Type': 'text/plain' };
+    expect((await preview('mali', body, wrong)).status).toBe(403);
+    expect(await everything()).toEqual(before);
+  });
+});
