@@ -1,8 +1,11 @@
 /**
- * The response shapes the console pages read, as the OpenAPI document describes them (components Diff,
- * RevisionHeader, FigureHistory, Upload, Source, Subscription…). Written out rather than imported from
- * shared/: the console bundle must not pull server code (zod schemas, node types) into the browser.
+ * The bodies the revision, upload, source and subscription pages read (components Diff, RevisionHeader,
+ * FigureHistory, Preview, Upload, Subscription, DeliveryAttempt of /openapi.json); ../types.ts holds the
+ * sheet pages' ones. Only the members the pages use, so a new optional member elsewhere costs nothing.
  */
+import type { FigureKind, Period } from '../types';
+
+export type { Page, Source } from '../types';
 
 /** The rule of the API's sheet id parameter (`^[a-z0-9-]{1,64}$`). */
 export const SHEET_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
@@ -14,9 +17,10 @@ export type FigureValue = number | string;
 export interface FigureRef {
   id: string;
   key?: string;
-  kind: string;
+  kind: FigureKind;
   value: FigureValue;
   unit?: string;
+  to?: string;
   text: string;
   sectionId: string;
   sentence?: string;
@@ -54,7 +58,9 @@ export interface RevisionList {
   nextCursor?: string;
 }
 
-export type Block = { type: 'paragraph'; text: string } | { type: 'list'; items: { text: string; href?: string }[] };
+export type Block =
+  | { type: 'paragraph'; text: string }
+  | { type: 'list'; items: { text: string; href?: string }[] };
 
 export interface Section {
   id: string;
@@ -94,6 +100,7 @@ export interface FigureHistoryEntry {
   value: FigureValue;
   unit?: string;
   qualifier?: string;
+  period?: Period;
   text: string;
   sentence: string;
   sectionId: string;
@@ -136,22 +143,11 @@ export interface Upload {
   supersededBy?: string;
 }
 
-export interface Source {
-  id: string;
-  url: string;
-  enabled: boolean;
-  lastCheckedAt?: string;
-  lastStatus?: 'unchanged' | 'updated' | 'failed' | 'pending';
-  lastError?: string;
-  updatedAt: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string;
-}
-
-export const EVENT_TYPES = ['sheet.revision.published', 'sheet.upload.rejected', 'source.refresh.failed'] as const;
+export const EVENT_TYPES = [
+  'sheet.revision.published',
+  'sheet.upload.rejected',
+  'source.refresh.failed',
+] as const;
 
 export interface Subscription {
   id: string;

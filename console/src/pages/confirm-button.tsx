@@ -23,7 +23,7 @@ export function ConfirmButton({ label, question, disabled, onConfirm }: Props) {
     );
   }
   return (
-    <span class="confirm" role="group" aria-label={question}>
+    <span class="confirm">
       <span>{question}</span>{' '}
       <button
         type="button"

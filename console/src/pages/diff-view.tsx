@@ -3,8 +3,9 @@
  * changed figures old → new, added and removed figures and sections. Shared by the diff page and the
  * upload preview.
  */
+import { formatValue } from '../format';
 import type { Diff, FigureRef } from './api-types';
-import { formatValue, historyHref } from './figure-format';
+import { historyHref } from './links';
 import type { SectionSentenceChanges } from './sentence-diff';
 
 export interface DiffViewProps {
@@ -66,11 +67,11 @@ function ChangedFigures({ sheetId, diff, level }: { sheetId: string; diff: Diff;
                 </td>
                 <td>{after.kind}</td>
                 <td>
-                  <del title={formatValue(before.value, before.unit)}>{before.text}</del>
+                  <del title={formatValue(before)}>{before.text}</del>
                 </td>
                 <td>
                   <span aria-hidden="true">→ </span>
-                  <ins title={formatValue(after.value, after.unit)}>{after.text}</ins>
+                  <ins title={formatValue(after)}>{after.text}</ins>
                 </td>
                 <td class="sentence">{after.sentence ?? ''}</td>
               </tr>
@@ -99,7 +100,7 @@ function FigureList(props: {
         {props.figures.map((figure) => (
           <li key={figure.key ?? figure.id}>
             <FigureName sheetId={props.sheetId} figure={figure} link={props.link} /> {figure.kind}:{' '}
-            <Mark>{figure.text}</Mark> ({formatValue(figure.value, figure.unit)})
+            <Mark>{figure.text}</Mark> ({formatValue(figure)})
             {figure.sentence && <div class="sentence">{figure.sentence}</div>}
           </li>
         ))}
@@ -138,7 +139,12 @@ function Sentences({ sentences, level }: { sentences: SectionSentenceChanges[]; 
   );
 }
 
-function SectionList({ title, ids, headings, level }: {
+function SectionList({
+  title,
+  ids,
+  headings,
+  level,
+}: {
   title: string;
   ids: string[];
   headings?: ReadonlyMap<string, string | null>;

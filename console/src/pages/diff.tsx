@@ -4,24 +4,22 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { apiGet } from '../api';
-import { ProblemView } from '../components/problem';
+import { ProblemView, problemText } from '../components/problem';
+import { href } from '../router';
+import type { PageProps } from '../routes';
+import { usePageTitle } from '../title';
+import { useApi } from '../use-api';
 import type { Diff, Revision } from './api-types';
 import { DiffView } from './diff-view';
-import { diffHref } from './figure-format';
+import { diffHref, revisionsHref, sheetPath } from './links';
 import { type SectionSentenceChanges, sentenceChanges } from './sentence-diff';
-import { enc, useApi } from './use-api';
-
-interface PageProps {
-  params: Record<string, string>;
-  query: URLSearchParams;
-}
 
 type Documents =
   | { state: 'loading' }
   | { state: 'ok'; sentences: SectionSentenceChanges[]; headings: Map<string, string | null> }
   | { state: 'unavailable'; detail: string };
 
-function useDocuments(sheetId: string, diff: Diff | null): Documents {
+function useDocuments(sheetId: string, diff: Diff | undefined): Documents {
   const [documents, setDocuments] = useState<Documents>({ state: 'loading' });
   const from = diff?.from;
   const to = diff?.to;
@@ -29,8 +27,10 @@ function useDocuments(sheetId: string, diff: Diff | null): Documents {
     if (from === undefined || to === undefined) return;
     let current = true;
     setDocuments({ state: 'loading' });
-    const base = `/sheets/${enc(sheetId)}/revisions`;
-    Promise.all([apiGet<Revision>(`${base}/${from}`), apiGet<Revision>(`${base}/${to}`)]).then(
+    Promise.all([
+      apiGet<Revision>(sheetPath(sheetId, 'revisions', String(from))),
+      apiGet<Revision>(sheetPath(sheetId, 'revisions', String(to))),
+    ]).then(
       ([older, newer]) => {
         if (!current) return;
         const headings = new Map<string, string | null>();
@@ -38,7 +38,7 @@ function useDocuments(sheetId: string, diff: Diff | null): Documents {
         setDocuments({ state: 'ok', sentences: sentenceChanges(older.sheet, newer.sheet), headings });
       },
       (err: unknown) => {
-        if (current) setDocuments({ state: 'unavailable', detail: String((err as Error).message ?? err) });
+        if (current) setDocuments({ state: 'unavailable', detail: problemText(err).detail });
       },
     );
     return () => {
@@ -48,41 +48,48 @@ function useDocuments(sheetId: string, diff: Diff | null): Documents {
   return documents;
 }
 
-export function DiffPage({ params, query }: PageProps) {
-  const sheetId = params.id ?? '';
+/** Only `from` and `to` go to the API; either may be absent (the API's defaults: latest and the one before). */
+function diffPath(sheetId: string, query: URLSearchParams): string {
   const search = new URLSearchParams();
   for (const name of ['from', 'to']) {
     const value = query.get(name);
     if (value !== null) search.set(name, value);
   }
   const qs = search.toString();
-  const { loaded } = useApi<Diff>(`/sheets/${enc(sheetId)}/diff${qs ? `?${qs}` : ''}`);
-  const documents = useDocuments(sheetId, loaded.state === 'ok' ? loaded.data : null);
+  return `${sheetPath(sheetId, 'diff')}${qs ? `?${qs}` : ''}`;
+}
 
-  const back = (
-    <p>
-      <a href={`#/sheets/${enc(sheetId)}/revisions`}>All revisions of {sheetId}</a>
-    </p>
-  );
+export function DiffPage({ params, query }: PageProps) {
+  const sheetId = params.id ?? '';
+  const loaded = useApi<Diff>(diffPath(sheetId, query));
+  const diff = loaded.data;
+  usePageTitle(diff ? `${sheetId}: revision ${diff.from} → ${diff.to}` : `Diff of ${sheetId}`);
+  const documents = useDocuments(sheetId, diff);
+
+  const back = <a href={revisionsHref(sheetId)}>All revisions of {sheetId}</a>;
   if (loaded.state === 'loading') return <p aria-busy="true">Loading the diff…</p>;
   if (loaded.state === 'failed') {
     return (
-      <div>
+      <>
         <h1>Diff of {sheetId}</h1>
-        <ProblemView problem={loaded.problem} />
-        {back}
-      </div>
+        <ProblemView problem={loaded.error} context="Loading the diff" />
+        <p>{back}</p>
+      </>
     );
   }
-  const diff = loaded.data;
+  const { from, to } = loaded.data;
   return (
     <div class="diff-page">
       <h1>
-        {sheetId}: revision {diff.from} → {diff.to}
+        <a href={href('sheets', sheetId)}>{sheetId}</a>: revision {from} → {to}
       </h1>
-      <nav aria-label="Neighbouring diffs" class="diff-nav">
+      <nav aria-label="Other revisions" class="diff-nav">
         {back}
-        {diff.from > 1 && <a href={diffHref(sheetId, diff.from - 1, diff.from)}>Previous diff</a>}
+        {from > 1 && (
+          <a href={diffHref(sheetId, from - 1, from)}>
+            Previous diff ({from - 1} → {from})
+          </a>
+        )}
       </nav>
       {documents.state === 'loading' && <p aria-busy="true">Comparing sentences…</p>}
       {documents.state === 'unavailable' && (
@@ -90,7 +97,7 @@ export function DiffPage({ params, query }: PageProps) {
       )}
       <DiffView
         sheetId={sheetId}
-        diff={diff}
+        diff={loaded.data}
         sentences={documents.state === 'ok' ? documents.sentences : undefined}
         headings={documents.state === 'ok' ? documents.headings : undefined}
       />

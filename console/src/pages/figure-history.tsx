@@ -1,14 +1,13 @@
 /** `#/sheets/{id}/figures/{key}`: one figure's values over the revisions, as a chart and a table. */
 import { Chart } from '../components/chart';
 import { ProblemView } from '../components/problem';
+import { formatMoneyShort, formatNumber, formatPeriod, formatTime } from '../format';
+import { href } from '../router';
+import type { PageProps } from '../routes';
+import { usePageTitle } from '../title';
+import { useApi } from '../use-api';
 import type { FigureHistory, FigureHistoryEntry } from './api-types';
-import { diffHref, formatValue } from './figure-format';
-import { enc, formatTime, useApi } from './use-api';
-
-interface PageProps {
-  params: Record<string, string>;
-  query: URLSearchParams;
-}
+import { diffHref, revisionsHref, sheetPath } from './links';
 
 const CHANGE_LABEL: Record<FigureHistoryEntry['change'], string> = {
   added: 'added',
@@ -16,6 +15,13 @@ const CHANGE_LABEL: Record<FigureHistoryEntry['change'], string> = {
   unchanged: 'unchanged',
   removed: 'removed (last value shown)',
 };
+
+/** The value with its unit (the history names no kind: the unit says enough). */
+function valueText(entry: FigureHistoryEntry): string {
+  const value = typeof entry.value === 'number' ? formatNumber(entry.value) : entry.value;
+  const unit = entry.unit ? ` ${entry.unit}` : '';
+  return `${entry.qualifier ? `${entry.qualifier} ` : ''}${value}${unit}`;
+}
 
 function HistoryTable({ sheetId, items }: { sheetId: string; items: FigureHistoryEntry[] }) {
   return (
@@ -28,6 +34,7 @@ function HistoryTable({ sheetId, items }: { sheetId: string; items: FigureHistor
           <th scope="col">Change</th>
           <th scope="col">Value</th>
           <th scope="col">As written</th>
+          <th scope="col">Period</th>
           <th scope="col">Sentence</th>
         </tr>
       </thead>
@@ -46,11 +53,9 @@ function HistoryTable({ sheetId, items }: { sheetId: string; items: FigureHistor
             </th>
             <td>{formatTime(entry.publishedAt)}</td>
             <td>{CHANGE_LABEL[entry.change]}</td>
-            <td class="value">
-              {entry.qualifier ? `${entry.qualifier} ` : ''}
-              {formatValue(entry.value, entry.unit)}
-            </td>
+            <td class="value">{valueText(entry)}</td>
             <td>{entry.text}</td>
+            <td>{formatPeriod(entry.period) ?? ''}</td>
             <td class="sentence">{entry.sentence}</td>
           </tr>
         ))}
@@ -62,19 +67,20 @@ function HistoryTable({ sheetId, items }: { sheetId: string; items: FigureHistor
 export function FigureHistoryPage({ params }: PageProps) {
   const sheetId = params.id ?? '';
   const key = params.key ?? '';
-  const { loaded } = useApi<FigureHistory>(`/sheets/${enc(sheetId)}/figures/${enc(key)}/history`);
+  usePageTitle(`Figure ${key} of ${sheetId}`);
+  const loaded = useApi<FigureHistory>(sheetPath(sheetId, 'figures', key, 'history'));
   const heading = (
     <h1>
-      Figure {key} of <a href={`#/sheets/${enc(sheetId)}`}>{sheetId}</a>
+      Figure {key} of <a href={href('sheets', sheetId)}>{sheetId}</a>
     </h1>
   );
   if (loaded.state === 'loading') return <p aria-busy="true">Loading the figure’s history…</p>;
   if (loaded.state === 'failed') {
     return (
-      <div>
+      <>
         {heading}
-        <ProblemView problem={loaded.problem} />
-      </div>
+        <ProblemView problem={loaded.error} context="Loading the figure’s history" />
+      </>
     );
   }
   const { items } = loaded.data;
@@ -82,7 +88,11 @@ export function FigureHistoryPage({ params }: PageProps) {
   // A removed entry repeats the last value: charting it would draw a value the sheet no longer states.
   const points = items
     .filter((e) => e.change !== 'removed' && typeof e.value === 'number')
-    .map((e) => ({ label: `r${e.revision}`, value: e.value as number }));
+    .map((e) => {
+      const value = e.value as number;
+      const display = e.unit === 'USD' ? formatMoneyShort(value, e.unit) : valueText(e);
+      return { label: `rev ${e.revision}`, value, display, note: e.text };
+    });
   return (
     <div class="figure-history-page">
       {heading}
@@ -90,22 +100,25 @@ export function FigureHistoryPage({ params }: PageProps) {
         <p class="figure-now">
           {last.change === 'removed'
             ? `Removed in revision ${last.revision}; it last read “${last.text}”.`
-            : `Now “${last.text}” (${formatValue(last.value, last.unit)}), in revision ${last.revision}.`}
+            : `Now “${last.text}” (${valueText(last)}), in revision ${last.revision}.`}
         </p>
       )}
       {points.length > 0 ? (
         <Chart
           title={`Figure ${key} by revision`}
-          data={points}
-          type="line"
-          unit={last?.unit}
+          points={points}
+          kind="line"
+          xLabel="Revision"
+          valueLabel="Value"
+          noteLabel="As written"
+          idPrefix="figure-history"
         />
       ) : (
         <p>This figure’s value is not a number: see the table.</p>
       )}
       <HistoryTable sheetId={sheetId} items={items} />
       <p>
-        <a href={`#/sheets/${enc(sheetId)}/revisions`}>All revisions of {sheetId}</a>
+        <a href={revisionsHref(sheetId)}>All revisions of {sheetId}</a>
       </p>
     </div>
   );

@@ -4,9 +4,10 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { apiGet } from '../api';
+import { formatValue } from '../format';
 import type { Preview, Revision } from './api-types';
 import { DiffView } from './diff-view';
-import { formatValue } from './figure-format';
+import { sheetPath } from './links';
 import { type SectionSentenceChanges, sentenceChanges } from './sentence-diff';
 
 function useSentences(preview: Preview): SectionSentenceChanges[] | undefined {
@@ -15,7 +16,7 @@ function useSentences(preview: Preview): SectionSentenceChanges[] | undefined {
     setSentences(undefined);
     if (preview.latestRevision === null || preview.unchanged) return;
     let current = true;
-    apiGet<Revision>(`/sheets/${encodeURIComponent(preview.id)}/revisions/${preview.latestRevision}`).then(
+    apiGet<Revision>(sheetPath(preview.id, 'revisions', String(preview.latestRevision))).then(
       (latest) => current && setSentences(sentenceChanges(latest.sheet, preview.sheet)),
       // Without the latest document the figure diff still stands on its own.
       () => undefined,
@@ -60,7 +61,7 @@ function ParsedSections({ preview }: { preview: Preview }) {
               <td>{f.key}</td>
               <td>{f.kind}</td>
               <td>{f.text}</td>
-              <td>{formatValue(f.value, f.unit)}</td>
+              <td>{formatValue(f)}</td>
             </tr>
           ))}
         </tbody>
@@ -92,7 +93,13 @@ export function PreviewView({ preview }: { preview: Preview }) {
       </dl>
       <p class="verdict">{verdict}</p>
       {preview.diff && !preview.unchanged && (
-        <DiffView sheetId={preview.id} diff={preview.diff} sentences={sentences} linkAdded={false} level={3} />
+        <DiffView
+          sheetId={preview.id}
+          diff={preview.diff}
+          sentences={sentences}
+          linkAdded={false}
+          level={3}
+        />
       )}
       <ParsedSections preview={preview} />
     </section>

@@ -5,14 +5,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { apiGet } from '../api';
 import { ProblemView } from '../components/problem';
+import { formatTime } from '../format';
+import { href } from '../router';
+import type { PageProps } from '../routes';
+import { usePageTitle } from '../title';
+import { useApi } from '../use-api';
 import type { Diff, RevisionHeader, RevisionList } from './api-types';
-import { diffHref } from './figure-format';
-import { asProblem, enc, formatTime, useApi } from './use-api';
-
-interface PageProps {
-  params: Record<string, string>;
-  query: URLSearchParams;
-}
+import { diffHref, sheetPath } from './links';
 
 function changeCounts(diff: Diff | null, first: boolean): string {
   if (!diff) return first ? 'first revision' : '—';
@@ -27,7 +26,12 @@ function sectionCounts(diff: Diff | null): string {
   return `+${s.added.length} −${s.removed.length} ~${s.changed.length}`;
 }
 
-function Row({ sheetId, header, selected, onToggle }: {
+function Row({
+  sheetId,
+  header,
+  selected,
+  onToggle,
+}: {
   sheetId: string;
   header: RevisionHeader;
   selected: boolean;
@@ -68,21 +72,33 @@ function Row({ sheetId, header, selected, onToggle }: {
 
 export function RevisionsPage({ params }: PageProps) {
   const sheetId = params.id ?? '';
-  const { loaded } = useApi<RevisionList>(`/sheets/${enc(sheetId)}/revisions?limit=100`);
+  usePageTitle(`Revisions of ${sheetId}`);
+  const loaded = useApi<RevisionList>(`${sheetPath(sheetId, 'revisions')}?limit=100`);
   const [more, setMore] = useState<RevisionHeader[]>([]);
   const [cursor, setCursor] = useState<string | undefined>();
-  const [moreProblem, setMoreProblem] = useState<ReturnType<typeof asProblem> | null>(null);
+  const [moreProblem, setMoreProblem] = useState<unknown>(null);
   const [picked, setPicked] = useState<number[]>([]);
+  const first = loaded.data;
 
   useEffect(() => {
-    if (loaded.state === 'ok') {
-      setMore([]);
-      setCursor(loaded.data.nextCursor);
-    }
-  }, [loaded]);
+    setMore([]);
+    setCursor(first?.nextCursor);
+  }, [first]);
 
+  const title = (
+    <h1>
+      Revisions of <a href={href('sheets', sheetId)}>{sheetId}</a>
+    </h1>
+  );
   if (loaded.state === 'loading') return <p aria-busy="true">Loading revisions…</p>;
-  if (loaded.state === 'failed') return <ProblemView problem={loaded.problem} />;
+  if (loaded.state === 'failed') {
+    return (
+      <>
+        {title}
+        <ProblemView problem={loaded.error} context="Loading the revisions" />
+      </>
+    );
+  }
 
   const items = [...loaded.data.items, ...more];
   const toggle = (revision: number) =>
@@ -91,24 +107,23 @@ export function RevisionsPage({ params }: PageProps) {
     );
   const loadOlder = () => {
     if (!cursor) return;
-    apiGet<RevisionList>(`/sheets/${enc(sheetId)}/revisions?limit=100&cursor=${enc(cursor)}`).then(
+    const path = `${sheetPath(sheetId, 'revisions')}?limit=100&cursor=${encodeURIComponent(cursor)}`;
+    apiGet<RevisionList>(path).then(
       (page) => {
         setMore((now) => [...now, ...page.items]);
         setCursor(page.nextCursor);
       },
-      (err: unknown) => setMoreProblem(asProblem(err)),
+      (err: unknown) => setMoreProblem(err),
     );
   };
   const [from, to] = [...picked].sort((a, b) => a - b);
 
   return (
     <div class="revisions-page">
-      <h1>
-        Revisions of <a href={`#/sheets/${enc(sheetId)}`}>{sheetId}</a>
-      </h1>
+      {title}
       <p>
-        Figures and sections columns count what each revision added (+), removed (−) and changed (~) against the
-        revision before it. Select two revisions to compare them.
+        Figures and sections columns count what each revision added (+), removed (−) and changed (~) against
+        the revision before it. Select two revisions to compare them.
       </p>
       <div class="compare-bar" aria-live="polite">
         {from !== undefined && to !== undefined ? (
@@ -116,7 +131,9 @@ export function RevisionsPage({ params }: PageProps) {
             Compare revision {from} → {to}
           </a>
         ) : (
-          <span>{picked.length === 1 ? 'Select one more revision.' : 'Select two revisions to compare.'}</span>
+          <span>
+            {picked.length === 1 ? 'Select one more revision.' : 'Select two revisions to compare.'}
+          </span>
         )}
       </div>
       <table class="timeline">
@@ -150,7 +167,7 @@ export function RevisionsPage({ params }: PageProps) {
           Load older revisions
         </button>
       )}
-      {moreProblem && <ProblemView problem={moreProblem} />}
+      {moreProblem !== null && <ProblemView problem={moreProblem} context="Loading older revisions" />}
     </div>
   );
 }

@@ -3,26 +3,27 @@
  * pause/resume, refresh now and remove (with a confirm step). Writes need the token.
  */
 import { useState } from 'preact/hooks';
-import { type ApiProblem, apiSend } from '../api';
+import { apiSend } from '../api';
 import { ProblemView } from '../components/problem';
-import { getToken } from '../token';
+import { formatTime } from '../format';
+import { href } from '../router';
+import type { PageProps } from '../routes';
+import { usePageTitle } from '../title';
+import { useApi } from '../use-api';
 import { type Page, SHEET_ID_PATTERN, type Source } from './api-types';
 import { ConfirmButton } from './confirm-button';
-import { asProblem, enc, formatTime, useApi } from './use-api';
+import { enc } from './links';
+import { useHasToken } from './use-has-token';
 
-interface PageProps {
-  params: Record<string, string>;
-  query: URLSearchParams;
-}
-
-type ActionState = { message: string | null; problem: ApiProblem | null; busy: boolean };
+type ActionState = { message: string | null; problem: unknown; busy: boolean };
 
 function AddSource({ onAdded, run }: { onAdded: () => void; run: Runner }) {
   const [id, setId] = useState('');
   const [url, setUrl] = useState('');
   const [paused, setPaused] = useState(false);
   const [tried, setTried] = useState(false);
-  const idError = tried && !SHEET_ID_PATTERN.test(id) ? 'A sheet id is 1–64 characters of a-z, 0-9 and -.' : null;
+  const idError =
+    tried && !SHEET_ID_PATTERN.test(id) ? 'A sheet id is 1–64 characters of a-z, 0-9 and -.' : null;
   return (
     <form
       class="add-form"
@@ -32,7 +33,12 @@ function AddSource({ onAdded, run }: { onAdded: () => void; run: Runner }) {
         setTried(true);
         if (!SHEET_ID_PATTERN.test(id)) return;
         run(`Registered ${id}.`, () =>
-          apiSend('PUT', `/sources/${enc(id)}`, JSON.stringify({ url, enabled: !paused }), 'application/json'),
+          apiSend(
+            'PUT',
+            `/sources/${enc(id)}`,
+            JSON.stringify({ url, enabled: !paused }),
+            'application/json',
+          ),
         ).then((ok) => {
           if (!ok) return;
           setId('');
@@ -82,34 +88,44 @@ function SourceRow({ source, run, reload }: { source: Source; run: Runner; reloa
     run(source.enabled ? `Paused ${source.id}.` : `Resumed ${source.id}.`, () =>
       apiSend('PUT', path, JSON.stringify({ url: source.url, enabled: !source.enabled }), 'application/json'),
     ).then(reload);
-  const refresh = () =>
-    run(`Checked ${source.id}.`, () => apiSend('POST', `${path}/refresh`)).then(reload);
+  const refresh = () => run(`Checked ${source.id}.`, () => apiSend('POST', `${path}/refresh`)).then(reload);
   const remove = () => run(`Removed ${source.id}.`, () => apiSend('DELETE', path)).then(reload);
   return (
     <tr data-source={source.id}>
       <th scope="row">
-        <a href={`#/sheets/${enc(source.id)}`}>{source.id}</a>
+        <a href={href('sheets', source.id)}>{source.id}</a>
       </th>
       <td class="url">{source.url}</td>
       <td>{source.enabled ? 'active' : 'paused'}</td>
-      <td>{formatTime(source.lastCheckedAt)}</td>
+      <td>{source.lastCheckedAt ? formatTime(source.lastCheckedAt) : 'never'}</td>
       <td class={source.lastStatus === 'failed' ? 'status-failed' : undefined}>{source.lastStatus ?? '—'}</td>
       <td class="error">{source.lastError ?? ''}</td>
       <td class="row-actions">
-        <button type="button" onClick={toggle} aria-label={`${source.enabled ? 'Pause' : 'Resume'} ${source.id}`}>
+        <button
+          type="button"
+          onClick={toggle}
+          aria-label={`${source.enabled ? 'Pause' : 'Resume'} ${source.id}`}
+        >
           {source.enabled ? 'Pause' : 'Resume'}
         </button>{' '}
         <button type="button" onClick={refresh} aria-label={`Refresh ${source.id} now`}>
           Refresh now
         </button>{' '}
-        <ConfirmButton label={`Remove ${source.id}`} question={`Remove source ${source.id}?`} onConfirm={remove} />
+        <ConfirmButton
+          label={`Remove ${source.id}`}
+          question={`Remove source ${source.id}?`}
+          onConfirm={remove}
+        />
       </td>
     </tr>
   );
 }
 
 export function SourcesPage(_props: PageProps) {
-  const { loaded, reload } = useApi<Page<Source>>('/sources?limit=100');
+  usePageTitle('Sources');
+  const hasToken = useHasToken();
+  const loaded = useApi<Page<Source>>('/sources?limit=100');
+  const { reload } = loaded;
   const [action, setAction] = useState<ActionState>({ message: null, problem: null, busy: false });
 
   const run: Runner = async (done, write) => {
@@ -119,7 +135,7 @@ export function SourcesPage(_props: PageProps) {
       setAction({ message: done, problem: null, busy: false });
       return true;
     } catch (err) {
-      setAction({ message: null, problem: asProblem(err), busy: false });
+      setAction({ message: null, problem: err, busy: false });
       return false;
     }
   };
@@ -128,15 +144,17 @@ export function SourcesPage(_props: PageProps) {
     <div class="sources-page">
       <h1>Sources</h1>
       <p>URLs the scheduled refresh checks (conditional GET); changed content is ingested like an upload.</p>
-      {!getToken() && <p class="token-hint">Changing sources needs the write token: set it with the token control above.</p>}
+      {!hasToken && (
+        <p class="token-hint">Changing sources needs the write token: set it with the token control above.</p>
+      )}
       <div aria-live="polite" class="action-status">
         {action.busy && <p>Working…</p>}
         {action.message && <p class="done">{action.message}</p>}
-        {action.problem && <ProblemView problem={action.problem} />}
+        {action.problem !== null && <ProblemView problem={action.problem} />}
       </div>
       {loaded.state === 'loading' && <p aria-busy="true">Loading sources…</p>}
-      {loaded.state === 'failed' && <ProblemView problem={loaded.problem} />}
-      {loaded.state === 'ok' &&
+      {loaded.state === 'failed' && <ProblemView problem={loaded.error} context="Loading the sources" />}
+      {loaded.state === 'done' &&
         (loaded.data.items.length === 0 ? (
           <p>No source is registered.</p>
         ) : (
@@ -160,7 +178,7 @@ export function SourcesPage(_props: PageProps) {
             </tbody>
           </table>
         ))}
-      {loaded.state === 'ok' && loaded.data.nextCursor && <p>Showing the first 100 sources.</p>}
+      {loaded.state === 'done' && loaded.data.nextCursor && <p>Showing the first 100 sources.</p>}
       <AddSource onAdded={reload} run={run} />
     </div>
   );

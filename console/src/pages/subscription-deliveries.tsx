@@ -1,19 +1,21 @@
 /** A subscription's recent delivery attempts, newest first, reloadable (a test ping lands in a moment). */
 import { ProblemView } from '../components/problem';
+import { formatTime } from '../format';
+import { useApi } from '../use-api';
 import type { DeliveryList } from './api-types';
-import { enc, formatTime, useApi } from './use-api';
+import { enc } from './links';
 
 export function Deliveries({ id }: { id: string }) {
-  const { loaded, reload } = useApi<DeliveryList>(`/subscriptions/${enc(id)}/deliveries?limit=20`);
+  const loaded = useApi<DeliveryList>(`/subscriptions/${enc(id)}/deliveries?limit=20`);
   return (
     <div class="deliveries">
       <h3>Recent deliveries to {id}</h3>
-      <button type="button" onClick={reload}>
+      <button type="button" onClick={loaded.reload}>
         Reload deliveries<span class="visually-hidden"> of {id}</span>
       </button>
       {loaded.state === 'loading' && <p aria-busy="true">Loading deliveries…</p>}
-      {loaded.state === 'failed' && <ProblemView problem={loaded.problem} />}
-      {loaded.state === 'ok' &&
+      {loaded.state === 'failed' && <ProblemView problem={loaded.error} context="Loading the deliveries" />}
+      {loaded.state === 'done' &&
         (loaded.data.items.length === 0 ? (
           <p>No delivery yet.</p>
         ) : (

@@ -1,12 +1,12 @@
 /** Registering a webhook subscription: id, receiver URL, which events, and optionally which sheets. */
 import { useState } from 'preact/hooks';
-import { type ApiProblem, apiSend } from '../api';
+import { apiSend } from '../api';
 import { EVENT_TYPES, SHEET_ID_PATTERN, type Subscription, type SubscriptionCreated } from './api-types';
-import { asProblem, enc } from './use-api';
+import { enc } from './links';
 
 interface Props {
   onCreated: (result: Subscription | SubscriptionCreated) => void;
-  onProblem: (problem: ApiProblem) => void;
+  onProblem: (problem: unknown) => void;
 }
 
 function sheetList(raw: string): string[] {
@@ -47,7 +47,7 @@ export function SubscriptionForm({ onCreated, onProblem }: Props) {
         setTried(false);
         onCreated(result);
       },
-      (err: unknown) => onProblem(asProblem(err)),
+      (err: unknown) => onProblem(err),
     );
   };
 

@@ -3,21 +3,19 @@
  * one and see its signing secret once, send a test ping, look at recent deliveries, remove.
  */
 import { useState } from 'preact/hooks';
-import { type ApiProblem, apiSend } from '../api';
+import { apiSend } from '../api';
 import { ProblemView } from '../components/problem';
-import { getToken } from '../token';
+import type { PageProps } from '../routes';
+import { usePageTitle } from '../title';
+import { useApi } from '../use-api';
 import type { Page, Subscription, SubscriptionCreated } from './api-types';
 import { ConfirmButton } from './confirm-button';
+import { enc } from './links';
 import { Deliveries } from './subscription-deliveries';
 import { SubscriptionForm } from './subscription-form';
-import { asProblem, enc, useApi } from './use-api';
+import { useHasToken } from './use-has-token';
 
-interface PageProps {
-  params: Record<string, string>;
-  query: URLSearchParams;
-}
-
-type ActionState = { message: string | null; problem: ApiProblem | null };
+type ActionState = { message: string | null; problem: unknown };
 
 function SecretOnce({ created, onDismiss }: { created: SubscriptionCreated; onDismiss: () => void }) {
   const [copied, setCopied] = useState<string | null>(null);
@@ -100,7 +98,11 @@ function SubscriptionRow(props: {
 }
 
 export function SubscriptionsPage(_props: PageProps) {
-  const { loaded, reload } = useApi<Page<Subscription>>('/subscriptions?limit=100');
+  usePageTitle('Subscriptions');
+  const hasToken = useHasToken();
+  // The list needs the token: read it again once one is set.
+  const loaded = useApi<Page<Subscription>>(hasToken ? '/subscriptions?limit=100' : null);
+  const { reload } = loaded;
   const [action, setAction] = useState<ActionState>({ message: null, problem: null });
   const [created, setCreated] = useState<SubscriptionCreated | null>(null);
   const [open, setOpen] = useState<string | null>(null);
@@ -112,7 +114,7 @@ export function SubscriptionsPage(_props: PageProps) {
       setAction({ message: done, problem: null });
       return true;
     } catch (err) {
-      setAction({ message: null, problem: asProblem(err) });
+      setAction({ message: null, problem: err });
       return false;
     }
   };
@@ -121,17 +123,21 @@ export function SubscriptionsPage(_props: PageProps) {
     <div class="subscriptions-page">
       <h1>Subscriptions</h1>
       <p>Webhook receivers of the pipeline's events, signed with Standard Webhooks.</p>
-      {!getToken() && (
-        <p class="token-hint">Subscriptions are read and changed with the write token: set it with the token control above.</p>
+      {!hasToken && (
+        <p class="token-hint">
+          Subscriptions are read and changed with the write token: set it with the token control above.
+        </p>
       )}
       <div aria-live="polite" class="action-status">
         {action.message && <p class="done">{action.message}</p>}
-        {action.problem && <ProblemView problem={action.problem} />}
+        {action.problem !== null && <ProblemView problem={action.problem} />}
       </div>
       {created && <SecretOnce created={created} onDismiss={() => setCreated(null)} />}
-      {loaded.state === 'loading' && <p aria-busy="true">Loading subscriptions…</p>}
-      {loaded.state === 'failed' && <ProblemView problem={loaded.problem} />}
-      {loaded.state === 'ok' &&
+      {hasToken && loaded.state === 'loading' && <p aria-busy="true">Loading subscriptions…</p>}
+      {loaded.state === 'failed' && (
+        <ProblemView problem={loaded.error} context="Loading the subscriptions" />
+      )}
+      {loaded.state === 'done' &&
         (loaded.data.items.length === 0 ? (
           <p>No subscription yet.</p>
         ) : (

@@ -26,7 +26,11 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Resolves with the decided upload, or with the last pending one when `timeoutMs` ran out or aborted. */
-export async function watchUpload(sheetId: string, uploadId: string, options: WatchOptions = {}): Promise<Upload> {
+export async function watchUpload(
+  sheetId: string,
+  uploadId: string,
+  options: WatchOptions = {},
+): Promise<Upload> {
   const path = `/sheets/${encodeURIComponent(sheetId)}/uploads/${encodeURIComponent(uploadId)}`;
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   let delay = FIRST_DELAY_MS;

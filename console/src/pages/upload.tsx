@@ -4,43 +4,45 @@
  * until ingest decides.
  */
 import { useState } from 'preact/hooks';
-import { type ApiProblem, apiSend } from '../api';
+import { ApiProblem, apiSend } from '../api';
 import { ProblemView } from '../components/problem';
-import { getToken } from '../token';
+import type { PageProps } from '../routes';
+import { usePageTitle } from '../title';
 import { type Preview, SHEET_ID_PATTERN, type Upload, type UploadAccepted } from './api-types';
-import { diffHref } from './figure-format';
+import { diffHref, revisionsHref, sheetPath } from './links';
 import { PreviewView } from './preview-view';
 import { type SourceInput, UploadInput } from './upload-input';
 import { watchUpload } from './upload-watch';
-import { asProblem, enc } from './use-api';
-
-interface PageProps {
-  params: Record<string, string>;
-  query: URLSearchParams;
-}
+import { useHasToken } from './use-has-token';
 
 type PreviewState =
   | { state: 'idle' }
   | { state: 'loading' }
   | { state: 'ok'; preview: Preview }
-  | { state: 'failed'; problem: ApiProblem };
+  | { state: 'failed'; problem: unknown };
 
 type PublishState =
   | { state: 'idle' }
   | { state: 'sending' }
   | { state: 'watching'; upload: Upload | null }
   | { state: 'decided'; upload: Upload }
-  | { state: 'failed'; problem: ApiProblem };
+  | { state: 'failed'; problem: unknown };
 
-function reasonOf(problem: ApiProblem): string | undefined {
-  const reason = (problem as unknown as { reason?: unknown }).reason;
+/** The ingest reason code of a refused preview (422 `reason`), e.g. `no-content`. */
+function reasonOf(problem: unknown): string | undefined {
+  if (!(problem instanceof ApiProblem)) return undefined;
+  const reason = problem.member('reason');
   return typeof reason === 'string' ? reason : undefined;
+}
+
+function bodyOf(input: SourceInput): Blob {
+  return new Blob([input.bytes as BlobPart], { type: input.contentType });
 }
 
 function Outcome({ sheetId, publish }: { sheetId: string; publish: PublishState }) {
   if (publish.state === 'idle') return null;
   if (publish.state === 'sending') return <p>Sending…</p>;
-  if (publish.state === 'failed') return <ProblemView problem={publish.problem} />;
+  if (publish.state === 'failed') return <ProblemView problem={publish.problem} context="Publishing" />;
   const upload = publish.upload;
   if (!upload || upload.status === 'pending') {
     return (
@@ -50,7 +52,7 @@ function Outcome({ sheetId, publish }: { sheetId: string; publish: PublishState 
       </p>
     );
   }
-  const revisions = <a href={`#/sheets/${enc(sheetId)}/revisions`}>revisions of {sheetId}</a>;
+  const revisions = <a href={revisionsHref(sheetId)}>revisions of {sheetId}</a>;
   switch (upload.status) {
     case 'published': {
       const r = upload.revision ?? 0;
@@ -58,8 +60,12 @@ function Outcome({ sheetId, publish }: { sheetId: string; publish: PublishState 
         <div class="outcome published">
           <p>
             <strong>Published</strong>: revision {r}.{' '}
-            {r > 1 ? <a href={diffHref(sheetId, r - 1, r)}>See what changed ({r - 1} → {r})</a> : null} See
-            all {revisions}.
+            {r > 1 ? (
+              <a href={diffHref(sheetId, r - 1, r)}>
+                See what changed ({r - 1} → {r})
+              </a>
+            ) : null}{' '}
+            See all {revisions}.
           </p>
         </div>
       );
@@ -67,14 +73,15 @@ function Outcome({ sheetId, publish }: { sheetId: string; publish: PublishState 
     case 'unchanged':
       return (
         <p class="outcome unchanged">
-          <strong>Unchanged</strong>: identical to revision {upload.revision}; nothing was published. See {revisions}.
+          <strong>Unchanged</strong>: identical to revision {upload.revision}; nothing was published. See{' '}
+          {revisions}.
         </p>
       );
     case 'superseded':
       return (
         <p class="outcome superseded">
-          <strong>Superseded</strong>: a newer upload{upload.supersededBy ? ` (${upload.supersededBy})` : ''} won
-          before this one was decided.
+          <strong>Superseded</strong>: a newer upload{upload.supersededBy ? ` (${upload.supersededBy})` : ''}{' '}
+          won before this one was decided.
         </p>
       );
     case 'rejected':
@@ -90,6 +97,8 @@ function Outcome({ sheetId, publish }: { sheetId: string; publish: PublishState 
 }
 
 export function UploadPage({ params }: PageProps) {
+  usePageTitle(params.id ? `Upload to ${params.id}` : 'Upload');
+  const hasToken = useHasToken();
   const [sheetId, setSheetId] = useState(params.id ?? '');
   const [touched, setTouched] = useState(false);
   const [input, setInput] = useState<SourceInput | null>(null);
@@ -112,9 +121,9 @@ export function UploadPage({ params }: PageProps) {
     if (!ready || !input) return;
     setPreview({ state: 'loading' });
     setPublish({ state: 'idle' });
-    apiSend<Preview>('POST', `/sheets/${enc(sheetId)}/preview`, input.bytes, input.contentType).then(
+    apiSend<Preview>('POST', sheetPath(sheetId, 'preview'), bodyOf(input), input.contentType).then(
       (result) => setPreview({ state: 'ok', preview: result }),
-      (err: unknown) => setPreview({ state: 'failed', problem: asProblem(err) }),
+      (err: unknown) => setPreview({ state: 'failed', problem: err }),
     );
   };
 
@@ -125,8 +134,8 @@ export function UploadPage({ params }: PageProps) {
     try {
       const accepted = await apiSend<UploadAccepted>(
         'PUT',
-        `/sheets/${enc(sheetId)}/source`,
-        input.bytes,
+        sheetPath(sheetId, 'source'),
+        bodyOf(input),
         input.contentType,
       );
       setPublish({ state: 'watching', upload: null });
@@ -135,7 +144,7 @@ export function UploadPage({ params }: PageProps) {
       });
       setPublish({ state: 'decided', upload });
     } catch (err) {
-      setPublish({ state: 'failed', problem: asProblem(err) });
+      setPublish({ state: 'failed', problem: err });
     }
   };
 
@@ -143,8 +152,10 @@ export function UploadPage({ params }: PageProps) {
   return (
     <div class="upload-page">
       <h1>Upload a fact sheet</h1>
-      {!getToken() && (
-        <p class="token-hint">Previewing and publishing need the write token: set it with the token control above.</p>
+      {!hasToken && (
+        <p class="token-hint">
+          Previewing and publishing need the write token: set it with the token control above.
+        </p>
       )}
       <form
         onSubmit={(e) => {
@@ -179,7 +190,9 @@ export function UploadPage({ params }: PageProps) {
           <button type="button" disabled={busy} onClick={runPublish}>
             Publish
           </button>
-          {touched && input === null && <span class="field-error">Choose a file or paste the text first.</span>}
+          {touched && input === null && (
+            <span class="field-error">Choose a file or paste the text first.</span>
+          )}
         </div>
       </form>
       <div aria-live="polite">
@@ -191,7 +204,7 @@ export function UploadPage({ params }: PageProps) {
                 Ingest would reject this upload: <code>{rejectedReason}</code>
               </p>
             )}
-            <ProblemView problem={preview.problem} />
+            <ProblemView problem={preview.problem} context="Preview" />
           </div>
         )}
         <Outcome sheetId={sheetId} publish={publish} />
