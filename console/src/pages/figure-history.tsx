@@ -5,9 +5,9 @@ import { formatMoneyShort, formatNumber, formatPeriod, formatTime } from '../for
 import { href } from '../router';
 import type { PageProps } from '../routes';
 import { usePageTitle } from '../title';
-import { useApi } from '../use-api';
 import type { FigureHistory, FigureHistoryEntry } from './api-types';
 import { diffHref, revisionsHref, sheetPath } from './links';
+import { useFreshApi } from './use-fresh-api';
 
 const CHANGE_LABEL: Record<FigureHistoryEntry['change'], string> = {
   added: 'added',
@@ -68,7 +68,7 @@ export function FigureHistoryPage({ params }: PageProps) {
   const sheetId = params.id ?? '';
   const key = params.key ?? '';
   usePageTitle(`Figure ${key} of ${sheetId}`);
-  const loaded = useApi<FigureHistory>(sheetPath(sheetId, 'figures', key, 'history'));
+  const loaded = useFreshApi<FigureHistory>(sheetPath(sheetId, 'figures', key, 'history'));
   const heading = (
     <h1>
       Figure {key} of <a href={href('sheets', sheetId)}>{sheetId}</a>

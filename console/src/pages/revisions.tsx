@@ -9,9 +9,9 @@ import { formatTime } from '../format';
 import { href } from '../router';
 import type { PageProps } from '../routes';
 import { usePageTitle } from '../title';
-import { useApi } from '../use-api';
 import type { Diff, RevisionHeader, RevisionList } from './api-types';
 import { diffHref, sheetPath } from './links';
+import { useFreshApi } from './use-fresh-api';
 
 function changeCounts(diff: Diff | null, first: boolean): string {
   if (!diff) return first ? 'first revision' : '—';
@@ -73,7 +73,7 @@ function Row({
 export function RevisionsPage({ params }: PageProps) {
   const sheetId = params.id ?? '';
   usePageTitle(`Revisions of ${sheetId}`);
-  const loaded = useApi<RevisionList>(`${sheetPath(sheetId, 'revisions')}?limit=100`);
+  const loaded = useFreshApi<RevisionList>(`${sheetPath(sheetId, 'revisions')}?limit=100`);
   const [more, setMore] = useState<RevisionHeader[]>([]);
   const [cursor, setCursor] = useState<string | undefined>();
   const [moreProblem, setMoreProblem] = useState<unknown>(null);

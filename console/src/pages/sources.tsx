@@ -9,10 +9,10 @@ import { formatTime } from '../format';
 import { href } from '../router';
 import type { PageProps } from '../routes';
 import { usePageTitle } from '../title';
-import { useApi } from '../use-api';
 import { type Page, SHEET_ID_PATTERN, type Source } from './api-types';
 import { ConfirmButton } from './confirm-button';
 import { enc } from './links';
+import { useFreshApi } from './use-fresh-api';
 import { useHasToken } from './use-has-token';
 
 type ActionState = { message: string | null; problem: unknown; busy: boolean };
@@ -124,7 +124,7 @@ function SourceRow({ source, run, reload }: { source: Source; run: Runner; reloa
 export function SourcesPage(_props: PageProps) {
   usePageTitle('Sources');
   const hasToken = useHasToken();
-  const loaded = useApi<Page<Source>>('/sources?limit=100');
+  const loaded = useFreshApi<Page<Source>>('/sources?limit=100');
   const { reload } = loaded;
   const [action, setAction] = useState<ActionState>({ message: null, problem: null, busy: false });
 
