@@ -1,12 +1,12 @@
 /** A subscription's recent delivery attempts, newest first, reloadable (a test ping lands in a moment). */
 import { ProblemView } from '../components/problem';
 import { formatTime } from '../format';
-import { useApi } from '../use-api';
 import type { DeliveryList } from './api-types';
 import { enc } from './links';
+import { useFreshApi } from './use-fresh-api';
 
 export function Deliveries({ id }: { id: string }) {
-  const loaded = useApi<DeliveryList>(`/subscriptions/${enc(id)}/deliveries?limit=20`);
+  const loaded = useFreshApi<DeliveryList>(`/subscriptions/${enc(id)}/deliveries?limit=20`);
   return (
     <div class="deliveries">
       <h3>Recent deliveries to {id}</h3>

@@ -7,12 +7,12 @@ import { apiSend } from '../api';
 import { ProblemView } from '../components/problem';
 import type { PageProps } from '../routes';
 import { usePageTitle } from '../title';
-import { useApi } from '../use-api';
 import type { Page, Subscription, SubscriptionCreated } from './api-types';
 import { ConfirmButton } from './confirm-button';
 import { enc } from './links';
 import { Deliveries } from './subscription-deliveries';
 import { SubscriptionForm } from './subscription-form';
+import { useFreshApi } from './use-fresh-api';
 import { useHasToken } from './use-has-token';
 
 type ActionState = { message: string | null; problem: unknown };
@@ -101,7 +101,7 @@ export function SubscriptionsPage(_props: PageProps) {
   usePageTitle('Subscriptions');
   const hasToken = useHasToken();
   // The list needs the token: read it again once one is set.
-  const loaded = useApi<Page<Subscription>>(hasToken ? '/subscriptions?limit=100' : null);
+  const loaded = useFreshApi<Page<Subscription>>(hasToken ? '/subscriptions?limit=100' : null);
   const { reload } = loaded;
   const [action, setAction] = useState<ActionState>({ message: null, problem: null });
   const [created, setCreated] = useState<SubscriptionCreated | null>(null);

@@ -12,9 +12,7 @@ export function useFreshApi<T>(path: string | null): Loaded<T> & { reload: () =>
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   // Another resource: what was shown belongs to the previous one.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: path is the trigger, not a value read
   useEffect(() => setResult({ state: 'loading' }), [path]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation reloads the same path
   useEffect(() => {
     if (path === null) return;
     const controller = new AbortController();
