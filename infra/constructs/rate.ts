@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
-import { ConfigError } from '../../shared/config';
+import { parseRate as parseRateText, type RateUnit } from '../rate';
 
-const UNITS: Record<string, (n: number) => Duration> = {
+const UNITS: Record<Exclude<RateUnit, 'second'>, (n: number) => Duration> = {
   minute: Duration.minutes,
   hour: Duration.hours,
   day: Duration.days,
@@ -14,14 +14,12 @@ const UNITS: Record<string, (n: number) => Duration> = {
  * schedule nobody asked for.
  */
 export function parseRate(rate: string): Duration {
-  const match = /^\s*(\d+)\s*(minute|hour|day)s?\s*$/i.exec(rate);
-  const amount = match ? Number(match[1]) : Number.NaN;
-  const unit = match?.[2]?.toLowerCase();
-  const toDuration = unit === undefined ? undefined : UNITS[unit];
-  if (!toDuration || !Number.isSafeInteger(amount) || amount <= 0) {
-    throw new ConfigError(
-      `Invalid refresh rate "${rate}": expected "<positive integer> minute(s)|hour(s)|day(s)", e.g. "1 day"`,
-    );
-  }
-  return toDuration(amount);
+  const parsed = parseRateText(rate, {
+    units: ['minute', 'hour', 'day'],
+    invalid: (text) =>
+      `Invalid refresh rate "${text}": expected "<positive integer> minute(s)|hour(s)|day(s)", e.g. "1 day"`,
+  });
+  // Without `disable`, the grammar never answers null.
+  const { amount, unit } = parsed!;
+  return UNITS[unit as keyof typeof UNITS](amount);
 }

@@ -1,32 +1,22 @@
 /**
  * `REFRESH_RATE` parsing and the local timer that stands in for the EventBridge schedule. Rates read like
- * the topology's (`1 day`, `30 minutes`, also `rate(2 hours)`); `0`/`off` disables the timer.
+ * the topology's (`1 day`, `30 minutes`, also `rate(2 hours)`); `0`/`off` disables the timer. The grammar
+ * is the one the CDK stack reads (infra/rate.ts), with the local options.
  */
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
-import { ConfigError } from '../../shared/config';
-
-const UNIT_MS: Record<string, number> = {
-  second: 1_000,
-  minute: 60_000,
-  hour: 3_600_000,
-  day: 86_400_000,
-};
+import { parseRate as parseRateText } from '../rate';
 
 /** The rate in milliseconds, or null when the schedule is disabled. Throws ConfigError on anything else. */
 export function parseRate(text: string): number | null {
-  const trimmed = text.trim().toLowerCase();
-  if (trimmed === '0' || trimmed === 'off' || trimmed === 'disabled' || trimmed === 'false') return null;
-  const inner = /^rate\((.*)\)$/.exec(trimmed)?.[1]?.trim() ?? trimmed;
-  const match = /^(\d+)\s*(second|minute|hour|day)s?$/.exec(inner);
-  if (!match) {
-    throw new ConfigError(
-      `REFRESH_RATE "${text}" is not a rate: use e.g. "1 day", "6 hours", "30 minutes", or "0" to disable`,
-    );
-  }
-  const value = Number(match[1]);
-  if (value === 0) return null;
-  return value * UNIT_MS[match[2]!]!;
+  const rate = parseRateText(text, {
+    units: ['second', 'minute', 'hour', 'day'],
+    rateWrapper: true,
+    disable: true,
+    invalid: (value) =>
+      `REFRESH_RATE "${value}" is not a rate: use e.g. "1 day", "6 hours", "30 minutes", or "0" to disable`,
+  });
+  return rate?.ms ?? null;
 }
 
 /** What EventBridge hands a scheduled Lambda. */

@@ -45,21 +45,3 @@ export function decodeDocument(bytes: Uint8Array): RevisionDocument {
   const json = (gzipped ? gunzipSync(bytes) : Buffer.from(bytes)).toString('utf8');
   return JSON.parse(json) as RevisionDocument;
 }
-
-/** In-memory store for domain tests: same encoding as S3, no network. */
-export class InMemoryRevisionDocuments implements RevisionDocumentStore {
-  readonly objects = new Map<string, Buffer>();
-
-  async put(key: string, document: RevisionDocument): Promise<void> {
-    this.objects.set(key, encodeDocument(document));
-  }
-
-  async get(key: string): Promise<RevisionDocument | null> {
-    const bytes = this.objects.get(key);
-    return bytes ? decodeDocument(bytes) : null;
-  }
-
-  async presignedUrl(key: string, expiresInSeconds: number): Promise<string> {
-    return `memory://${key}?expires=${expiresInSeconds}`;
-  }
-}

@@ -9,10 +9,11 @@ import { documentClient, s3Client } from '../../shared/aws/clients';
 import { S3BlobStore } from '../../shared/blobs/s3-blob-store';
 import { TransientStoreError } from '../../shared/errors';
 import { PARSER_VERSION, parseSheet } from '../../shared/index';
-import { RecordingMetrics, silentLogger } from '../../shared/observability';
+import { silentLogger } from '../../shared/observability';
 import type { PipelineDeps } from '../../shared/pipeline/deps';
 import { ingestObject, sha256Hex } from '../../shared/pipeline/ingest';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
+import { RecordingMetrics } from '../support/fakes/recording-observability';
 import { withoutFigureKeys } from '../support/figure-keys';
 import { fixture } from '../support/pipeline-deps';
 import {

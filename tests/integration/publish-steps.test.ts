@@ -14,11 +14,12 @@ import {
 import { documentClient, s3Client } from '../../shared/aws/clients';
 import { S3BlobStore } from '../../shared/blobs/s3-blob-store';
 import { PARSER_VERSION, parseSheet } from '../../shared/index';
-import { RecordingMetrics, silentLogger } from '../../shared/observability';
+import { silentLogger } from '../../shared/observability';
 import type { PipelineDeps } from '../../shared/pipeline/deps';
 import { ingestObject } from '../../shared/pipeline/ingest';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import type { RevisionDocument, RevisionDocumentStore } from '../../shared/store/revision-documents';
+import { RecordingMetrics } from '../support/fakes/recording-observability';
 import { fixture } from '../support/pipeline-deps';
 import { createTestResources, type TestResources, testDocuments } from '../support/resources';
 

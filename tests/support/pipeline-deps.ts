@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PARSER_VERSION, parseSheet } from '../../shared/index';
-import { RecordingLogger, RecordingMetrics } from '../../shared/observability';
 import type { PipelineDeps } from '../../shared/pipeline/deps';
 import { InMemoryBlobStore } from './fakes/memory-blobs';
 import { InMemorySheetRepository } from './fakes/memory-sheets';
+import { RecordingLogger, RecordingMetrics } from './fakes/recording-observability';
 
 export interface TestDeps extends PipelineDeps {
   sheets: InMemorySheetRepository;

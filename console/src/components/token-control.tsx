@@ -57,7 +57,7 @@ export function TokenControl() {
     );
   }
   return (
-    <form class="token-control token-form" onSubmit={save} aria-label="Write token">
+    <form class="token-control token-form" onSubmit={save}>
       {reason ? (
         <p class="token-reason" role="alert">
           {reason}

@@ -87,7 +87,7 @@ export function SheetPage({ params }: PageProps) {
   const data = useSheetData(id);
   const [kinds, setKinds] = useState<Set<FigureKind>>(() => new Set(KINDS));
   const { sheet, figures } = data;
-  usePageTitle(sheet?.title ?? id);
+  usePageTitle(sheet?.title ?? sheet?.country ?? id);
   const bySection = useMemo(() => {
     const map = new Map<string, Figure[]>();
     for (const f of figures ?? []) map.set(f.sectionId, [...(map.get(f.sectionId) ?? []), f]);
@@ -116,7 +116,7 @@ export function SheetPage({ params }: PageProps) {
   const failure = uploadFailure(sheet);
   return (
     <>
-      <h1>{sheet.title ?? sheet.id}</h1>
+      <h1>{sheet.title ?? sheet.country ?? sheet.id}</h1>
       <p class="sheet-meta">
         {sheet.country ?? 'No country'} · revision {sheet.latestRevision} · last changed{' '}
         <time dateTime={sheet.updatedAt}>{formatTime(sheet.updatedAt)}</time> · {sheet.counts.figures} figures

@@ -117,7 +117,7 @@ export function SheetsPage(_props: PageProps) {
                   return (
                     <tr key={sheet.id} data-sheet={sheet.id}>
                       <td>
-                        <a href={href('sheets', sheet.id)}>{sheet.title ?? sheet.id}</a>
+                        <a href={href('sheets', sheet.id)}>{sheet.title ?? sheet.country ?? sheet.id}</a>
                         <span class="sheet-id"> {sheet.id}</span>
                       </td>
                       <td>{sheet.country ?? '—'}</td>

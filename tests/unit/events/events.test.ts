@@ -12,13 +12,13 @@ import {
   uploadRejected,
 } from '../../../shared/events/build';
 import { figureKeyOf } from '../../../shared/events/figure-key';
-import { InMemoryEventPublisher } from '../../../shared/events/publisher';
 import { anyEventSchema } from '../../../shared/events/schemas';
 import { ingestObject } from '../../../shared/pipeline/ingest';
 import { refreshSource } from '../../../shared/pipeline/refresh-source';
 import type { DiffSummary, FigureRef } from '../../../shared/store/ports';
 import { eventBus } from '../../../shared/topology';
 import { InMemoryBlobStore } from '../../support/fakes/memory-blobs';
+import { InMemoryEventPublisher } from '../../support/fakes/memory-events';
 import { InMemorySourceRepository } from '../../support/fakes/memory-sources';
 import { fixture, memoryDeps } from '../../support/pipeline-deps';
 

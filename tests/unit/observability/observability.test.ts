@@ -1,9 +1,5 @@
-import {
-  createLogger,
-  createMetrics,
-  RecordingLogger,
-  RecordingMetrics,
-} from '../../../shared/observability';
+import { createLogger, createMetrics } from '../../../shared/observability';
+import { RecordingLogger, RecordingMetrics } from '../../support/fakes/recording-observability';
 
 describe('observability', () => {
   it('records counts and timings in memory', () => {

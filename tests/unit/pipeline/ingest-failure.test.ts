@@ -3,9 +3,9 @@
  * only throws for the retry (shared/pipeline/ingest-failure.ts).
  */
 import { CorruptObjectError, TransientStoreError } from '../../../shared/errors';
-import { InMemoryEventPublisher } from '../../../shared/events/publisher';
 import { sha256Hex } from '../../../shared/pipeline/ingest';
 import { handleIngestEvent } from '../../../shared/pipeline/ingest-events';
+import { InMemoryEventPublisher } from '../../support/fakes/memory-events';
 import { InMemoryUploadRepository } from '../../support/fakes/memory-uploads';
 import { fixture, memoryDeps } from '../../support/pipeline-deps';
 import { putEvent } from '../../support/s3-events';

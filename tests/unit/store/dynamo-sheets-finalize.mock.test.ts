@@ -14,8 +14,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { parseSheet } from '../../../shared/index';
 import { DynamoSheetRepository } from '../../../shared/store/dynamo-sheets';
-import { InMemoryRevisionDocuments } from '../../../shared/store/revision-documents';
 import { headerBody } from '../../../shared/store/revision-items';
+import { InMemoryRevisionDocuments } from '../../support/fakes/memory-revision-documents';
 import { fixture } from '../../support/pipeline-deps';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);

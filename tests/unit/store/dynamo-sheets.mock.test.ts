@@ -22,7 +22,7 @@ import { RevisionConflictError, TransientStoreError } from '../../../shared/erro
 import { parseSheet } from '../../../shared/index';
 import type { BackoffOptions } from '../../../shared/store/batch-write';
 import { DynamoSheetRepository } from '../../../shared/store/dynamo-sheets';
-import { InMemoryRevisionDocuments } from '../../../shared/store/revision-documents';
+import { InMemoryRevisionDocuments } from '../../support/fakes/memory-revision-documents';
 import { fixture } from '../../support/pipeline-deps';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
