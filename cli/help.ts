@@ -35,6 +35,13 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       TOKEN,
     ],
   },
+  preview: {
+    usage: 'factsheet preview ID FILE [--json]',
+    summary:
+      'what uploading FILE would publish, without publishing: title, counts and the figures that would change ' +
+      'old → new; a file ingest would reject prints `rejected: REASON — message` (exit code 1)',
+    options: [TOKEN],
+  },
   uploads: {
     usage: 'factsheet uploads ID',
     summary: 'recent uploads of a sheet and what became of them',

@@ -2,7 +2,7 @@
  * The CLI's API client: `--api` (default the local runtime), bearer token from `--token` or
  * FACTSHEET_TOKEN, problem+json errors turned into one readable line.
  */
-import { CliError } from './io';
+import { ApiProblemError, CliError } from './io';
 
 export const DEFAULT_API = 'http://127.0.0.1:3000';
 
@@ -37,8 +37,8 @@ export class ApiClient {
     return this.request<T>('PUT', path, { body, contentType, auth: true });
   }
 
-  post<T>(path: string): Promise<T> {
-    return this.request<T>('POST', path, { auth: true });
+  post<T>(path: string, body?: Uint8Array | string, contentType?: string): Promise<T> {
+    return this.request<T>('POST', path, { body, contentType, auth: true });
   }
 
   delete(path: string): Promise<void> {
@@ -111,13 +111,28 @@ export class ApiClient {
       throw new CliError(`cannot reach the API at ${this.baseUrl} (${cause}): is \`npm start\` running?`);
     }
     const text = await response.text();
-    if (!response.ok) throw new CliError(problemLine(method, path, response.status, text));
+    if (!response.ok) {
+      throw new ApiProblemError(
+        problemLine(method, path, response.status, text),
+        response.status,
+        problemOf(text),
+      );
+    }
     if (init.raw) {
       init.raw(response);
       return text as T;
     }
     if (response.status === 204 || text === '') return undefined as T;
     return JSON.parse(text) as T;
+  }
+}
+
+function problemOf(body: string): ApiProblemError['problem'] {
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as ApiProblemError['problem']) : {};
+  } catch {
+    return {};
   }
 }
 

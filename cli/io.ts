@@ -24,3 +24,15 @@ export class CliError extends Error {
     super(message);
   }
 }
+
+/** An API error answer: its status and problem+json members, for commands that explain some of them. */
+export class ApiProblemError extends CliError {
+  override name = 'ApiProblemError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly problem: { title?: string; detail?: string; reason?: string },
+  ) {
+    super(message);
+  }
+}

@@ -22,6 +22,7 @@ export const COMMAND_FOR_OPERATION: Readonly<Record<string, { command: string } 
     command: 'query [--kind K] [--fiscal-year Y] [--country C] [--sheet ID]... (or figures --all-sheets)',
   },
   uploadSheetSource: { command: 'upload FILE|DIR [--id ID] [--wait]' },
+  previewSheetSource: { command: 'preview ID FILE [--json]' },
   listUploads: { command: 'uploads ID' },
   getUpload: { command: 'upload-status ID UPLOAD_ID' },
   reprocessSheet: { command: 'reprocess ID | --all' },

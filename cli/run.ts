@@ -7,6 +7,7 @@ import { diffCommand } from './commands/diff';
 import { figureCommand, figuresCommand, historyCommand, queryCommand } from './commands/figures';
 import { revisionCommand, revisionsCommand } from './commands/history';
 import { listenCommand } from './commands/listen';
+import { previewCommand } from './commands/preview';
 import { reprocessCommand } from './commands/reprocess';
 import { getCommand, healthCommand, listCommand, sectionsCommand } from './commands/sheets';
 import { sourcesCommand } from './commands/sources';
@@ -24,6 +25,7 @@ type Command = (ctx: CommandContext) => Promise<number>;
 
 const commands: Record<string, Command> = {
   upload: uploadCommand,
+  preview: previewCommand,
   list: listCommand,
   get: getCommand,
   sections: sectionsCommand,

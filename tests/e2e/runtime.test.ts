@@ -110,6 +110,23 @@ describe('local runtime (child process)', () => {
     expect(missing.stderr).toMatch(/404|not found/i);
   });
 
+  it('a preview runs in ingest through the local Lambda endpoint and publishes nothing', async () => {
+    const uploads = await getJson(`${runtime!.url}/sheets/mali/uploads`);
+    const response = await fetch(`${runtime!.url}/sheets/mali/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` },
+      body: REVISION.replace('$200 million', '$250 million'),
+    });
+    expect(response.status).toBe(200);
+    const preview = (await response.json()) as { latestRevision: number; diff: DiffSummary };
+    expect(preview.latestRevision).toBe(2);
+    expect(preview.diff.figures.changed.map((c) => [c.before.value, c.after.value])).toEqual([
+      [200_000_000, 250_000_000],
+    ]);
+    expect((await getJson(`${runtime!.url}/sheets/mali`)).body.latestRevision).toBe(2);
+    expect(await getJson(`${runtime!.url}/sheets/mali/uploads`)).toEqual(uploads);
+  });
+
   it('a write without the token is refused and changes nothing', async () => {
     const response = await fetch(`${runtime!.url}/sheets/mali/source`, {
       method: 'PUT',

@@ -4,10 +4,15 @@
  * handler, on the emulators. A preview answers what an upload would publish and writes nothing.
  */
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { CliIo } from '../../cli/io';
+import { runCli } from '../../cli/run';
 import { handler as ingest } from '../../functions/ingest';
 import { createLocalHttpServer } from '../../infra/local/http-adapter';
 import type { LambdaEndpoint } from '../../infra/local/lambda-endpoint';
@@ -155,5 +160,45 @@ describe('POST /sheets/{id}/preview', () => {
     const wrong = { Authorization: `Bearer ${generateToken()}`, 'Content-Type': 'text/plain' };
     expect((await preview('mali', body, wrong)).status).toBe(403);
     expect(await everything()).toEqual(before);
+  });
+});
+
+describe('factsheet preview ID FILE, against the same API', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'preview-cli-'));
+
+  async function cli(...argv: string[]) {
+    const out: string[] = [];
+    const io: CliIo = { stdout: { write: (t) => out.push(t) }, stderr: { write: () => {} }, env: {} };
+    const code = await runCli([...argv, '--api', base, '--token', token], io);
+    return { code, out: out.join('') };
+  }
+
+  it('prints the title, the counts and the changed figures old → new', async () => {
+    const file = join(dir, 'mali.txt');
+    writeFileSync(file, fixture('sheets/mali-revised.txt'));
+    const { code, out } = await cli('preview', 'mali', file);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^mali: .*\n\d+ sections, \d+ figures; upload [0-9a-f]{64}\n/);
+    expect(out).toContain('mali: revision 1 → 2');
+    expect(out).toMatch(/~ r1-\d+ money .*"\$148 million".* → .*"\$152 million"/);
+    expect(out).toMatch(/\+ r2-\d+ money .*"\$41 million"/);
+  });
+
+  it('a file ingest would reject: `rejected: REASON — message`, exit code 1', async () => {
+    const file = join(dir, 'empty.html');
+    writeFileSync(file, NO_CONTENT);
+    const { code, out } = await cli('preview', 'mali', file);
+    expect(code).toBe(1);
+    expect(out).toMatch(/^rejected: no-content — The HTML has no body text/);
+    const json = await cli('preview', 'mali', file, '--json');
+    expect(JSON.parse(json.out)).toMatchObject({ id: 'mali', status: 'rejected', reason: 'no-content' });
+  });
+
+  it('--json prints the route’s answer', async () => {
+    const file = join(dir, 'same.txt');
+    writeFileSync(file, fixture('sheets/mali.txt'));
+    const { code, out } = await cli('preview', 'mali', file, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ id: 'mali', unchanged: true, latestRevision: 1 });
   });
 });
