@@ -101,15 +101,12 @@ function SourceRow({ source, run, reload }: { source: Source; run: Runner; reloa
       <td class={source.lastStatus === 'failed' ? 'status-failed' : undefined}>{source.lastStatus ?? '—'}</td>
       <td class="error">{source.lastError ?? ''}</td>
       <td class="row-actions">
-        <button
-          type="button"
-          onClick={toggle}
-          aria-label={`${source.enabled ? 'Pause' : 'Resume'} ${source.id}`}
-        >
+        <button type="button" onClick={toggle}>
           {source.enabled ? 'Pause' : 'Resume'}
+          <span class="visually-hidden"> {source.id}</span>
         </button>{' '}
-        <button type="button" onClick={refresh} aria-label={`Refresh ${source.id} now`}>
-          Refresh now
+        <button type="button" onClick={refresh}>
+          Refresh now<span class="visually-hidden"> {source.id}</span>
         </button>{' '}
         <ConfirmButton
           label={`Remove ${source.id}`}

@@ -71,10 +71,9 @@ function SubscriptionRow(props: {
         <td class="row-actions">
           <button
             type="button"
-            aria-label={`Send a test event to ${s.id}`}
             onClick={() => act(`Test event queued for ${s.id}.`, () => apiSend('POST', `${path}/test`))}
           >
-            Test
+            Test<span class="visually-hidden"> {s.id}</span>
           </button>{' '}
           <button type="button" aria-expanded={props.open} onClick={props.onToggle}>
             Deliveries<span class="visually-hidden"> of {s.id}</span>
