@@ -44,6 +44,7 @@ export function SubscriptionForm({ onCreated, onProblem }: Props) {
         setId('');
         setUrl('');
         setSheets('');
+        setEvents(['sheet.revision.published']);
         setTried(false);
         onCreated(result);
       },
