@@ -15,6 +15,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult | B
   soak: () => import('./soak.js'),
   notify: () => import('./notify.js'),
   'ingest-dense': () => import('./ingest-dense.js'),
+  console: () => import('./console.js'),
 };
 
 async function main(): Promise<void> {

@@ -8,6 +8,8 @@ export const COMMAND_FOR_OPERATION: Readonly<Record<string, { command: string } 
   getOpenApi: { none: 'the API description itself, for tools; the CLI is its client' },
   getDocs: { none: 'an HTML page for browsers' },
   getDocsAsset: { none: 'assets of the HTML documentation page' },
+  getConsole: { none: 'the editors’ console, an HTML page for browsers' },
+  getConsoleAsset: { none: 'scripts and stylesheets of the console page' },
   listSheets: { command: 'list' },
   getSheet: { command: 'get ID' },
   listSections: { command: 'sections ID' },

@@ -15,9 +15,10 @@ import type { SourcesApi } from './sources-api';
 
 /**
  * `immutable`: revision-addressed, cache forever; `latest`: resolves the latest pointer, cache for
- * readMaxAgeSeconds; `static`: documentation assets; `no-store`: writes and health.
+ * readMaxAgeSeconds; `static`: documentation assets; `revalidate`: kept by clients but checked (ETag) on
+ * every use, the console page that names the current hashed assets; `no-store`: writes and health.
  */
-export type CachePolicy = 'immutable' | 'latest' | 'static' | 'no-store';
+export type CachePolicy = 'immutable' | 'latest' | 'static' | 'revalidate' | 'no-store';
 
 /** Everything a route handler may use. */
 export interface RouteDeps {

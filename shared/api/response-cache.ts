@@ -73,6 +73,8 @@ export function cacheControl(policy: CachePolicy, readMaxAgeSeconds: number): st
       return `public, max-age=${readMaxAgeSeconds}`;
     case 'static':
       return 'public, max-age=3600';
+    case 'revalidate':
+      return 'no-cache';
     default:
       return 'no-store';
   }

@@ -54,6 +54,16 @@ describe('cdk synth (real bundling)', () => {
     }
   });
 
+  it('the api asset carries the console build (manifest and hashed files) in console/', () => {
+    const api = assets.find((a) => a.name === 'api')!;
+    const manifest = JSON.parse(readFileSync(path.join(api.dir, 'console', 'manifest.json'), 'utf8')) as {
+      files: Record<string, string>;
+    };
+    const files = Object.keys(manifest.files);
+    expect(files).toEqual(expect.arrayContaining([expect.stringMatching(/^main-[A-Z0-9]{8}\.js$/)]));
+    expect(files.filter((file) => !existsSync(path.join(api.dir, 'console', file)))).toEqual([]);
+  });
+
   it('the api asset carries the Swagger UI files /docs reads at run time', () => {
     const api = assets.find((a) => a.name === 'api')!;
     const missing = API_DOCS_FILES.filter((file) => !existsSync(path.join(api.dir, file)));
@@ -146,6 +156,18 @@ describe('the synthesized bundles, run against the emulators', () => {
     expect(docs.body).toContain('swagger-ui');
     const css = await run<APIGatewayProxyResult>('api', proxyEvent('GET', '/docs/swagger-ui.css'));
     expect(css.statusCode).toBe(200);
+  });
+
+  it('api serves /console with its CSP and the hashed script from its asset', async () => {
+    const page = await run<APIGatewayProxyResult>('api', proxyEvent('GET', '/console'));
+    expect(page.statusCode).toBe(200);
+    expect(page.headers?.['Content-Security-Policy']).toContain("script-src 'self'");
+    const script = /src="console\/(main-[A-Z0-9]{8}\.js)"/.exec(page.body)?.[1];
+    expect(script).toBeDefined();
+    const asset = await run<APIGatewayProxyResult>('api', proxyEvent('GET', `/console/${script}`));
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers?.['Cache-Control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.body.length).toBeGreaterThan(1000);
   });
 
   it('the authorizer allows a stored token and denies an unknown one', async () => {

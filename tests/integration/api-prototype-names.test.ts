@@ -6,10 +6,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { buildConsole } from '../../console/build';
 // Imported after env.ts: the adapter loads functions/api.ts and functions/authorizer.ts.
 import { handler as ingest } from '../../functions/ingest';
 import { createLocalHttpServer } from '../../infra/local/http-adapter';
 import type { LambdaEndpoint } from '../../infra/local/lambda-endpoint';
+import { provideConsole } from '../../shared/api/console-files';
 import { generateToken, hashToken } from '../../shared/auth/token';
 import { documentClient, s3Client } from '../../shared/aws/clients';
 import { DynamoTokenRepository } from '../../shared/store/dynamo-tokens';
@@ -29,6 +31,8 @@ let base: string;
 const token = generateToken();
 
 beforeAll(async () => {
+  // As the local runtime does: /console builds in memory on its first request.
+  provideConsole(buildConsole);
   resources = await createTestResources('protonames');
   await new DynamoTokenRepository(documentClient(), resources.tableName).putTokenHash(
     hashToken(token),

@@ -25,7 +25,7 @@ export const getConsole = defineRoute({
         },
         body: html,
       },
-      cache: 'no-store',
+      cache: 'revalidate',
     };
   },
 });
@@ -33,7 +33,11 @@ export const getConsole = defineRoute({
 export const getConsoleAsset = defineRoute({
   params: z.object({ asset: consoleAssetParam }),
   responses: {
-    200: { description: 'A content-hashed script or stylesheet of the console', contentType: 'text/plain' },
+    200: {
+      description: 'A content-hashed script or stylesheet of the console',
+      contentType: 'text/javascript',
+      alternatives: ['text/css'],
+    },
     ...problems(400),
     ...notFound(),
   },

@@ -43,7 +43,8 @@ describe('the console served from an in-memory build (the local runtime)', () =>
     expect(res.statusCode).toBe(200);
     expect(res.headers['Content-Type']).toBe('text/html; charset=utf-8');
     expect(res.headers['Content-Security-Policy']).toBe(CSP);
-    expect(res.headers['Cache-Control']).toBe('no-store');
+    expect(res.headers['Cache-Control']).toBe('no-cache');
+    expect(res.headers.ETag).toMatch(/^"/);
     const html = text(res);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html).not.toMatch(/<style|\sstyle=/);
