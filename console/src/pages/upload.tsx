@@ -3,7 +3,7 @@
  * parsed sheet and its diff against the latest revision), then publish and follow the upload resource
  * until ingest decides.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiProblem, apiSend } from '../api';
 import { ProblemView } from '../components/problem';
 import type { PageProps } from '../routes';
@@ -37,6 +37,11 @@ function reasonOf(problem: unknown): string | undefined {
 
 function bodyOf(input: SourceInput): Blob {
   return new Blob([input.bytes as BlobPart], { type: input.contentType });
+}
+
+/** Files are sent as chosen; pasted text was encoded as UTF-8. Both are what the API accepts. */
+function typeOf(input: SourceInput): string {
+  return `${input.contentType}; charset=utf-8`;
 }
 
 function Outcome({ sheetId, publish }: { sheetId: string; publish: PublishState }) {
@@ -104,6 +109,9 @@ export function UploadPage({ params }: PageProps) {
   const [input, setInput] = useState<SourceInput | null>(null);
   const [preview, setPreview] = useState<PreviewState>({ state: 'idle' });
   const [publish, setPublish] = useState<PublishState>({ state: 'idle' });
+  // Leaving the page stops following the upload (ingest decides all the same).
+  const leaving = useRef(new AbortController());
+  useEffect(() => () => leaving.current.abort(), []);
 
   const idValid = SHEET_ID_PATTERN.test(sheetId);
   const idError = touched && !idValid ? 'A sheet id is 1–64 characters of a-z, 0-9 and -.' : null;
@@ -121,7 +129,7 @@ export function UploadPage({ params }: PageProps) {
     if (!ready || !input) return;
     setPreview({ state: 'loading' });
     setPublish({ state: 'idle' });
-    apiSend<Preview>('POST', sheetPath(sheetId, 'preview'), bodyOf(input), input.contentType).then(
+    apiSend<Preview>('POST', sheetPath(sheetId, 'preview'), bodyOf(input), typeOf(input)).then(
       (result) => setPreview({ state: 'ok', preview: result }),
       (err: unknown) => setPreview({ state: 'failed', problem: err }),
     );
@@ -136,11 +144,12 @@ export function UploadPage({ params }: PageProps) {
         'PUT',
         sheetPath(sheetId, 'source'),
         bodyOf(input),
-        input.contentType,
+        typeOf(input),
       );
       setPublish({ state: 'watching', upload: null });
       const upload = await watchUpload(sheetId, accepted.uploadId, {
         onStatus: (u) => setPublish({ state: 'watching', upload: u }),
+        signal: leaving.current.signal,
       });
       setPublish({ state: 'decided', upload });
     } catch (err) {
