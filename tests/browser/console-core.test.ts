@@ -4,6 +4,7 @@
  * read-only use without a token, API problems shown as title and detail, the CSP, and axe on each page.
  */
 import type { Page, Request } from 'playwright-core';
+import { startTestOrigin, type TestOrigin } from '../support/test-origin';
 import {
   type ConsoleHarness,
   runAxe,
@@ -20,10 +21,18 @@ const CSP =
   "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 let h: ConsoleHarness;
+let origin: TestOrigin;
 
 beforeAll(async () => {
-  h = await startConsoleHarness();
+  // Kenya's registered source answers 503, so its last refresh fails.
+  origin = await startTestOrigin();
+  origin.route('/kenya', (_req, res) => res.writeHead(503).end('down for maintenance'));
+  h = await startConsoleHarness({ env: { ALLOWED_HOSTS: '127.0.0.1', ALLOW_PRIVATE_ADDRESSES: 'true' } });
   await seedConsoleSheets(h);
+  const registered = await h.send('PUT', '/sources/kenya', { url: `${origin.base}/kenya` });
+  expect(registered.status).toBe(201);
+  const refreshed = await h.send('POST', '/sources/kenya/refresh');
+  expect(refreshed.body).toMatchObject({ lastStatus: 'failed' });
   // Nothing but a furniture line: ingest refuses it, Peru keeps revision 1 and gets an error record.
   const rejected = await h.upload('peru', '-\n');
   expect(rejected).toMatchObject({ status: 'rejected', reason: 'no-content' });
@@ -31,6 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.close();
+  await origin?.close();
 });
 
 /** Errors a page logged, less the 404 of a sheet's source lookup (no source registered is a normal answer). */
@@ -101,7 +111,12 @@ describe('the console in headless chromium', () => {
     await expect(kenya.locator('td').nth(1).textContent()).resolves.toBe('Kenya');
     await expect(kenya.locator('td').nth(2).textContent()).resolves.toBe('1');
     await expect(kenya.locator('time').getAttribute('datetime')).resolves.toMatch(/^\d{4}-\d\d-\d\dT/);
-    await expect(kenya.locator('.badge').count()).resolves.toBe(0);
+    await expect(page.locator('tr[data-sheet="mali"] .badge').count()).resolves.toBe(0);
+    const refresh = kenya.locator('.badge-failed');
+    await expect(refresh.textContent()).resolves.toBe('Refresh failed');
+    await expect(
+      page.locator(`#${await refresh.getAttribute('aria-describedby')}`).textContent(),
+    ).resolves.toContain('503');
 
     const badge = page.locator('tr[data-sheet="peru"] .badge-failed');
     await expect(badge.textContent()).resolves.toBe('Upload failed');
@@ -117,6 +132,13 @@ describe('the console in headless chromium', () => {
     await expect(tip.isVisible()).resolves.toBe(true);
     await badge.focus();
     await screenshot(page, 'sheets');
+    // Escape hides the tooltip without moving focus; moving on shows tooltips again.
+    await page.keyboard.press('Escape');
+    await expect(tip.isVisible()).resolves.toBe(false);
+    await expect(inPage(page, 'document.activeElement?.className')).resolves.toContain('badge');
+    await page.getByLabel('Title, id or bureau contains').focus();
+    await badge.focus();
+    await expect(tip.isVisible()).resolves.toBe(true);
 
     const axe = await runAxe(page);
     expect(axe.blocking).toEqual([]);
@@ -136,6 +158,23 @@ describe('the console in headless chromium', () => {
     await expect(shown()).resolves.toEqual(['peru']);
     await page.getByLabel('Title, id or bureau contains').fill('kenya');
     await page.waitForSelector('text=No sheet on this page matches.');
+    await page.close();
+  });
+
+  it('pages through the sheets with the API cursor', async () => {
+    const { page } = await openConsole('#/sheets?limit=2');
+    const shown = () => page.$$eval('tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-sheet')));
+    await page.waitForSelector('tbody tr');
+    await expect(shown()).resolves.toEqual(['kenya', 'mali']);
+    await expect(page.getByRole('button', { name: 'Previous page' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.waitForSelector('text=Page 2');
+    await page.waitForSelector('tr[data-sheet="peru"]');
+    await expect(shown()).resolves.toEqual(['peru']);
+    await expect(page.getByRole('button', { name: 'Next page' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await page.waitForSelector('tr[data-sheet="kenya"]');
+    await expect(shown()).resolves.toEqual(['kenya', 'mali']);
     await page.close();
   });
 
@@ -164,9 +203,10 @@ describe('the console in headless chromium', () => {
     const chartRows = await page.$$eval('.chart-table tbody th', (ths) => ths.map((th) => th.textContent));
     expect(chartRows).toEqual(['FY 2020', 'FY 2021', 'FY 2022']);
     await expect(page.locator('svg[role="img"] rect.chart-bar').count()).resolves.toBe(3);
-    await expect(page.locator('#source-heading + *').textContent()).resolves.toContain(
-      'No source is registered',
-    );
+    const source = await page.locator('#source-heading + *').textContent();
+    expect(source).toContain(`${origin.base}/kenya`);
+    expect(source).toMatch(/Last check.*failed/);
+    expect(source).toContain('503');
     await expect(page.getByRole('link', { name: 'Revisions' }).getAttribute('href')).resolves.toBe(
       '#/sheets/kenya/revisions',
     );

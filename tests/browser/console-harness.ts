@@ -43,6 +43,12 @@ export interface ConsoleHarness {
   context: BrowserContext;
   /** A new tab with console messages, page errors and CSP violations collected. */
   newPage(): Promise<WatchedPage>;
+  /** A JSON request with the token (e.g. registering a source); resolves with status and body. */
+  send(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
   /** PUT /sheets/{id}/source with the token, then polls the upload until it is no longer pending. */
   upload(id: string, body: string | Uint8Array, contentType?: string): Promise<UploadOutcome>;
   close(): Promise<void>;
@@ -64,8 +70,13 @@ export function requireChromium(): void {
   }
 }
 
+export interface HarnessOptions {
+  /** Extra environment of the runtime (e.g. ALLOWED_HOSTS for a test origin). */
+  env?: Record<string, string>;
+}
+
 /** Starts the runtime and the browser. Call `close()` in afterAll, even when a test failed. */
-export async function startConsoleHarness(): Promise<ConsoleHarness> {
+export async function startConsoleHarness(options: HarnessOptions = {}): Promise<ConsoleHarness> {
   requireChromium();
   const work = mkdtempSync(join(tmpdir(), 'factsheet-console-'));
   const dataDir = join(work, 'data');
@@ -74,7 +85,7 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
   let runtime: RuntimeProcess | undefined;
   let context: BrowserContext | undefined;
   try {
-    runtime = await startRuntimeProcess({ PORT: '0', DATA_DIR: dataDir, API_TOKEN: token });
+    runtime = await startRuntimeProcess({ ...options.env, PORT: '0', DATA_DIR: dataDir, API_TOKEN: token });
     context = await chromium.launchPersistentContext(profile, {
       headless: true,
       viewport: { width: 1280, height: 900 },
@@ -113,6 +124,16 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     throw new Error(`upload of ${id} still pending after 30 s`);
   }
 
+  async function send(method: string, path: string, body?: unknown) {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+  }
+
   async function newPage(): Promise<WatchedPage> {
     const page = await browser.newPage();
     const watched: WatchedPage = { page, errors: [], cspViolations: [] };
@@ -139,6 +160,7 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     runtime: started,
     context: browser,
     newPage,
+    send,
     upload,
     async close() {
       await browser.close().catch(() => undefined);

@@ -147,7 +147,11 @@ export function SheetPage({ params }: PageProps) {
         <h2 id="text-heading">Text</h2>
         <p class="muted">Each highlighted figure shows its value on hover or focus, and opens its history.</p>
         <KindFilter figures={figures ?? []} kinds={kinds} onChange={setKinds} />
-        {sheet.sections.map((summary) => {
+        {data.sectionsError ? (
+          <ProblemView problem={data.sectionsError} context="Loading the sections" />
+        ) : null}
+        {!data.sectionList && !data.sectionsError ? <p class="muted">Loading the sections…</p> : null}
+        {(data.sectionList ?? []).map((summary) => {
           const section = data.sections.get(summary.id);
           const error = data.sectionErrors.get(summary.id);
           const Heading = `h${Math.min(6, summary.level + 1)}` as 'h3';

@@ -13,7 +13,13 @@ import { usePageTitle } from '../title';
 import type { Page, SheetSummary, Source } from '../types';
 import { useApi } from '../use-api';
 
-const PAGE_SIZE = 50;
+const DEFAULT_PAGE_SIZE = 50;
+
+/** `#/sheets?limit=N` sets the page size (1–100, the API's bounds). */
+function pageSize(query: URLSearchParams): number {
+  const n = Number(query.get('limit'));
+  return Number.isInteger(n) && n >= 1 && n <= 100 ? n : DEFAULT_PAGE_SIZE;
+}
 
 /** The last upload failed when its error record is newer than the last published revision. */
 export function uploadFailure(sheet: SheetSummary): string | null {
@@ -28,7 +34,7 @@ function matchesText(sheet: SheetSummary, text: string): boolean {
   return [sheet.id, sheet.title, sheet.country, sheet.bureau].some((v) => v?.toLowerCase().includes(needle));
 }
 
-export function SheetsPage(_props: PageProps) {
+export function SheetsPage({ query }: PageProps) {
   usePageTitle('Sheets');
   // Cursors of the pages seen so far: index 0 is the first page (no cursor).
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
@@ -37,7 +43,7 @@ export function SheetsPage(_props: PageProps) {
   const [country, setCountry] = useState('');
   const cursor = cursors[pageIndex];
   const sheets = useApi<Page<SheetSummary>>(
-    `sheets?limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    `sheets?limit=${pageSize(query)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
   );
   // Refresh failures live on the sources; one page of 100 covers a typical registry.
   const sources = useApi<Page<Source>>('sources?limit=100');
