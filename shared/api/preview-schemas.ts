@@ -13,7 +13,10 @@ export const sheetPreviewSchema = component(
     latestRevision: z.number().int().nullable().describe('The sheet’s latest revision; null for a new sheet'),
     unchanged: z
       .boolean()
-      .describe('The bytes are the latest revision’s source: an upload of them would be `unchanged`'),
+      .describe(
+        'The bytes are the latest revision’s source (same `sourceHash`): an upload of them is `unchanged` ' +
+          'unless the parser changed since, when it republishes them (the diff then shows what the parser changed)',
+      ),
     sheet: parsedSheetSchema.describe(
       'The sheet as publishing would store it, each figure with the key it would get',
     ),

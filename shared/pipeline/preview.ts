@@ -29,7 +29,7 @@ export interface SheetPreview {
   uploadId: string;
   parserVersion: string;
   latestRevision: number | null;
-  /** The bytes are the latest revision's source (an upload would be `unchanged`). */
+  /** The bytes are the latest revision's source (an upload is `unchanged` unless the parser changed). */
   unchanged: boolean;
   /** The sheet as the next revision would publish it, figure keys included. */
   sheet: ParsedSheet;

@@ -58,6 +58,12 @@ async function get<T>(path: string): Promise<T> {
   return (await fetch(`${base}${path}`)).json() as Promise<T>;
 }
 
+/** A sheet whose one sentence holds `count` money figures (plus its fiscal year). */
+function denseSheet(count: number): string {
+  const figures = Array.from({ length: count }, (_, i) => `$${i + 1} million`).join('; ');
+  return `U.S. Relations With Mali\n\nU.S. Assistance to Mali\n\nThe United States gave ${figures} in FY 2021.\n`;
+}
+
 const auth = (contentType: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': contentType });
 
 beforeAll(async () => {
@@ -151,6 +157,26 @@ describe('POST /sheets/{id}/preview', () => {
     expect((await preview('mali', '{}', auth('application/json'))).status).toBe(415);
     const empty = await preview('mali', '   ', auth('text/plain'));
     expect([empty.status, empty.json.reason]).toEqual([422, 'empty']);
+  });
+
+  it('more figures than one sheet may hold: 422 too-many-figures, as the upload would be rejected', async () => {
+    const res = await preview('dense', denseSheet(20_001));
+    expect([res.status, res.json.reason]).toEqual([422, 'too-many-figures']);
+    expect(res.json.detail).toMatch(/20002 figures; one sheet may hold at most 20000/);
+  });
+
+  it('a source within the upload limits whose preview is too large to return: 413 saying why', async () => {
+    // A 230 KB source, over 7 MB of preview JSON (each figure carries its sentence): more than one
+    // Lambda response holds.
+    const dense = denseSheet(15_000);
+    const before = await everything();
+    const res = await preview('dense', dense);
+    expect(res.status).toBe(413);
+    expect(res.type).toContain('application/problem+json');
+    expect(res.json.detail).toMatch(
+      /^The preview of this source would be 7\.\d MB of JSON; a preview returns at most 6\.0 MB \(\d+ sections, 15001 figures\)/,
+    );
+    expect(await everything()).toEqual(before);
   });
 
   it('needs the write token: 401 without, 403 with a wrong one; nothing written', async () => {

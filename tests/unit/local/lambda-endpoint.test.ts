@@ -2,7 +2,12 @@
  * The local Lambda Invoke endpoint, driven by the real SDK LambdaClient (and raw HTTP for what the SDK
  * never sends): results, function errors and service errors look the way Lambda returns them.
  */
-import { InvokeCommand, LambdaClient, ResourceNotFoundException } from '@aws-sdk/client-lambda';
+import {
+  InvokeCommand,
+  LambdaClient,
+  RequestTooLargeException,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-lambda';
 import { type LambdaEndpoint, startLambdaEndpoint } from '../../../infra/local/lambda-endpoint';
 
 let endpoint: LambdaEndpoint;
@@ -113,5 +118,61 @@ describe('local Lambda endpoint', () => {
     const other = await invoke({}, '{}', '/2015-03-31/functions');
     expect(other.status).toBe(404);
     expect(seen).toEqual([]);
+  });
+});
+
+describe('local Lambda endpoint: the synchronous payload limits', () => {
+  let small: LambdaEndpoint;
+  let smallClient: LambdaClient;
+  let runs = 0;
+
+  beforeAll(async () => {
+    small = await startLambdaEndpoint(
+      {
+        ingest: (async (event: { size: number }) => {
+          runs++;
+          return { filler: 'x'.repeat(event.size) };
+        }) as never,
+      },
+      { maxPayloadBytes: 1000 },
+    );
+    smallClient = new LambdaClient({
+      endpoint: small.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+      maxAttempts: 1,
+    });
+  });
+
+  afterAll(async () => {
+    smallClient.destroy();
+    await small.close();
+  });
+
+  it('a request over the limit is RequestTooLargeException, and the handler never runs', async () => {
+    const err = await smallClient
+      .send(
+        new InvokeCommand({ FunctionName: 'ingest', Payload: encode({ size: 1, pad: 'y'.repeat(1000) }) }),
+      )
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RequestTooLargeException);
+    expect((err as Error).message).toMatch(/smaller than 1000 bytes/);
+    expect(runs).toBe(0);
+  });
+
+  it('a result over the limit is the function error Function.ResponseSizeTooLarge; one under it passes', async () => {
+    const over = await smallClient.send(
+      new InvokeCommand({ FunctionName: 'ingest', Payload: encode({ size: 1000 }) }),
+    );
+    expect(over.FunctionError).toBe('Unhandled');
+    expect(decode(over.Payload)).toEqual({
+      errorType: 'Function.ResponseSizeTooLarge',
+      errorMessage: 'Response payload size exceeded maximum allowed payload size (1000 bytes).',
+    });
+    const under = await smallClient.send(
+      new InvokeCommand({ FunctionName: 'ingest', Payload: encode({ size: 900 }) }),
+    );
+    expect(under.FunctionError).toBeUndefined();
+    expect(decode(under.Payload).filler).toHaveLength(900);
   });
 });
