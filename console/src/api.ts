@@ -94,9 +94,17 @@ async function jsonOf<T>(response: Response): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** GET a JSON resource; the token goes along when one is set (some reads, e.g. subscriptions, need it). */
-export async function apiGet<T>(path: string, options: { signal?: AbortSignal } = {}): Promise<T> {
-  return jsonOf<T>(await request('GET', path, { signal: options.signal }));
+/**
+ * GET a JSON resource; the token goes along when one is set (some reads, e.g. subscriptions, need it).
+ * `fresh` revalidates instead of taking the browser's cached copy (latest reads carry a max-age): for
+ * pages that must show the console's own writes at once.
+ */
+export async function apiGet<T>(
+  path: string,
+  options: { signal?: AbortSignal; fresh?: boolean } = {},
+): Promise<T> {
+  const cache: RequestCache = options.fresh ? 'no-cache' : 'default';
+  return jsonOf<T>(await request('GET', path, { signal: options.signal, cache }));
 }
 
 /**

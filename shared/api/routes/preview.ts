@@ -10,7 +10,7 @@ import { defineRoute } from '../definition';
 import { sheetIdParam } from '../params';
 import { sheetPreviewSchema } from '../preview-schemas';
 import { PROBLEM_CONTENT_TYPE } from '../problem';
-import { MAX_RESPONSE_BYTES, proxyBodyBytes } from '../router';
+import { MAX_RESPONSE_BYTES, proxyBodyBytes } from '../response-size';
 import { problemSchema } from '../schemas';
 import { readUploadBody, UPLOAD_CONTENT_TYPES } from '../upload';
 import { problems } from './responses';
