@@ -9,7 +9,7 @@ import { documentClient, s3Client } from '../../shared/aws/clients';
 import { S3BlobStore } from '../../shared/blobs/s3-blob-store';
 import type { EventPublisher } from '../../shared/events/publisher';
 import { PARSER_VERSION, parseSheet } from '../../shared/index';
-import { RecordingMetrics, silentLogger } from '../../shared/observability';
+import { type PipelineMetrics, silentLogger } from '../../shared/observability';
 import type { PipelineDeps } from '../../shared/pipeline/deps';
 import { ingestObject, sha256Hex } from '../../shared/pipeline/ingest';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
@@ -18,6 +18,8 @@ import { fixture } from '../support/pipeline-deps';
 import { createTestResources, type TestResources, testDocuments } from '../support/resources';
 
 let resources: TestResources;
+
+const noMetrics: PipelineMetrics = { count() {}, milliseconds() {}, flush() {} };
 
 beforeAll(async () => {
   resources = await createTestResources('publish-announce');
@@ -59,7 +61,7 @@ function recordingDeps(events: (log: string[]) => EventPublisher) {
     parserVersion: PARSER_VERSION,
     clock: () => new Date(),
     logger: silentLogger,
-    metrics: new RecordingMetrics(),
+    metrics: noMetrics,
     maxSourceBytes: 2 * 1024 * 1024,
   };
   return { deps, log };

@@ -2,7 +2,7 @@
  * Who hears of a rejected upload first: the upload resource (what the uploading client polls) is decided
  * before subscribers get sheet.upload.rejected, for refused input and for a failure a retry would repeat.
  */
-import { InMemoryEventPublisher } from '../../../shared/events/publisher';
+import type { EventPublisher } from '../../../shared/events/publisher';
 import type { AnyEvent } from '../../../shared/events/types';
 import { sha256Hex } from '../../../shared/pipeline/ingest';
 import { handleIngestEvent } from '../../../shared/pipeline/ingest-events';
@@ -15,10 +15,12 @@ const BUCKET = 'bucket';
 async function pendingUpload(bytes: Uint8Array, key: string) {
   const uploads = new InMemoryUploadRepository();
   const seen: { type: string; uploadStatus: string | undefined }[] = [];
-  const events = new InMemoryEventPublisher(async (event: AnyEvent) => {
-    const record = await uploads.get('sheet', sha256Hex(bytes));
-    seen.push({ type: event.type, uploadStatus: record?.status });
-  });
+  const events: EventPublisher = {
+    publish: async (published: readonly AnyEvent[]) => {
+      const record = await uploads.get('sheet', sha256Hex(bytes));
+      for (const event of published) seen.push({ type: event.type, uploadStatus: record?.status });
+    },
+  };
   const deps = memoryDeps({ uploads, events });
   await uploads.recordPending({
     sheetId: 'sheet',
