@@ -21,18 +21,18 @@ export function serializeBatchWrites(server: Server): void {
       for (const handler of handlers) handler.call(server, req, res);
     };
     if (req.headers['x-amz-target'] !== BATCH_WRITE_TARGET) return serve();
+    // Listened for at once: a client that gives up while its batch waits closes it before its turn.
+    const closed = new Promise<void>((done) => res.once('close', () => done()));
     // The request body waits in the paused stream until dynalite reads it.
-    previous = previous.then(
-      () =>
-        new Promise<void>((done) => {
-          res.once('close', () => done());
-          try {
-            serve();
-          } catch {
-            // Not answered: end it, so the next batch write is not held up for ever.
-            res.destroy();
-          }
-        }),
-    );
+    previous = previous.then(() => {
+      if (res.destroyed || req.destroyed) return;
+      try {
+        serve();
+      } catch {
+        // Not answered: end it, so the next batch write is not held up for ever.
+        res.destroy();
+      }
+      return closed;
+    });
   });
 }

@@ -69,4 +69,30 @@ describe('serializeBatchWrites', () => {
       'end batch-2',
     ]);
   });
+
+  it('a batch write whose client gave up while it waited does not hold up the next one', async () => {
+    log.length = 0;
+    const first = post(server, 'BatchWriteItem', 'batch-a');
+    await until(() => held.has('batch-a'));
+    const { port } = server.address() as AddressInfo;
+    const abandoned = request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      headers: { 'x-amz-target': 'DynamoDB_20120810.BatchWriteItem' },
+    });
+    abandoned.on('error', () => undefined);
+    abandoned.end('batch-gone');
+    const third = post(server, 'BatchWriteItem', 'batch-c');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    abandoned.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    held.get('batch-a')!();
+    expect(await first).toBe('batch-a');
+    await until(() => held.has('batch-c'));
+    held.get('batch-c')!();
+    expect(await third).toBe('batch-c');
+    expect(log).not.toContain('start batch-gone');
+  });
 });
