@@ -4,6 +4,8 @@
  * succeeded or the message was dead-lettered. A failed message waits `backoffMs(receiveCount)` and is
  * received again, at most `maxReceiveCount` times, then it is appended to the dead-letter file. Receive
  * counts and due times are on disk, so a runtime that is killed resumes every pending message on start.
+ * Nothing polls: a message is handed to the handler as soon as it is on disk and a slot is free, or when
+ * its backoff timer fires.
  */
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -60,18 +62,31 @@ export class DurableQueue {
     return loaded;
   }
 
-  /** Resolves once the message is on disk (what PutEvents answering means). */
+  /**
+   * Resolves once the message is on disk (what PutEvents answering means). When a slot is free the
+   * message is written once, already counting its first receive, and the handler is called before this
+   * resolves: a crash after that write counts one receive too many, never one too few.
+   */
   async send(body: string): Promise<string> {
+    const claimed = !this.stopped && this.running < this.limit && this.ready.length === 0;
     const message: StoredMessage = {
       id: randomUUID(),
       body,
-      receiveCount: 0,
+      receiveCount: claimed ? 1 : 0,
       visibleAt: Date.now(),
       sentAt: new Date().toISOString(),
     };
-    await this.persist(message);
+    if (claimed) this.running++;
+    try {
+      await this.persist(message);
+    } catch (err) {
+      if (claimed) this.release();
+      throw err;
+    }
     this.messages.set(message.id, message);
-    this.schedule(message);
+    if (!claimed) this.schedule(message);
+    else if (this.stopped) this.release();
+    else this.run(message, { counted: true });
     return message.id;
   }
 
@@ -123,27 +138,38 @@ export class DurableQueue {
     );
   }
 
+  private get limit(): number {
+    return this.options.concurrency ?? 4;
+  }
+
   private pump(): void {
-    const limit = this.options.concurrency ?? 4;
-    while (!this.stopped && this.running < limit && this.ready.length > 0) {
+    while (!this.stopped && this.running < this.limit && this.ready.length > 0) {
       const message = this.ready.shift() as StoredMessage;
       this.running++;
-      this.receive(message)
-        .catch((err: unknown) =>
-          this.options.log?.(`${this.options.name}: queue write failed: ${String(err)}`),
-        )
-        .finally(() => {
-          this.running--;
-          if (this.messages.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
-          this.pump();
-        });
+      this.run(message, { counted: false });
     }
   }
 
-  private async receive(message: StoredMessage): Promise<void> {
-    message.receiveCount++;
-    // Counted on disk before the handler runs: a crash mid-delivery still used up this receive.
-    await this.persist(message);
+  /** Receives a message in the slot already taken for it (`running` counts it). */
+  private run(message: StoredMessage, { counted }: { counted: boolean }): void {
+    this.receive(message, counted)
+      .catch((err: unknown) => this.options.log?.(`${this.options.name}: queue write failed: ${String(err)}`))
+      .finally(() => this.release());
+  }
+
+  private release(): void {
+    this.running--;
+    if (this.messages.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    this.pump();
+  }
+
+  /** `counted`: this receive is on disk already (send wrote the message with it). */
+  private async receive(message: StoredMessage, counted: boolean): Promise<void> {
+    if (!counted) {
+      message.receiveCount++;
+      // Counted on disk before the handler runs: a crash mid-delivery still used up this receive.
+      await this.persist(message);
+    }
     let failed: boolean;
     let error = 'deliveries still failing';
     try {

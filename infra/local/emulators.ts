@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
+import { serializeBatchWrites } from './dynalite-batch-writes';
 import { closeDynaliteIterators } from './dynalite-iterators';
 import { refuseBrowsers, refuseBrowsersMiddleware } from './refuse-browsers';
 import { makeS3rverPutsAtomic } from './s3rver-atomic-puts';
@@ -48,6 +49,7 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
   }
   closeDynaliteIterators();
   const ddbServer = dynalite({ path: dynamoPath, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  serializeBatchWrites(ddbServer);
   refuseBrowsers(ddbServer);
   const dynamoPort = await listen(ddbServer, options.dynamoPort ?? 0);
 

@@ -52,7 +52,10 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Records a refused input on the sheet, logs it and counts it; the previous revision stays latest. */
+/**
+ * Records a refused input on the sheet, logs it and counts it; the previous revision stays latest.
+ * `alsoRecord` (the upload's outcome) is written alongside the error record, and both before the event.
+ */
 export async function rejectSource(
   deps: PipelineDeps,
   id: string,
@@ -60,13 +63,27 @@ export async function rejectSource(
   reason: SourceRejection,
   message: string,
   uploadId: string | null = null,
+  alsoRecord?: (outcome: IngestOutcome) => Promise<unknown>,
 ): Promise<IngestOutcome> {
   const at = deps.clock().toISOString();
-  await deps.sheets.recordError(id, { at, key, reason, message });
+  const outcome: IngestOutcome = { status: 'rejected', id, reason, message };
+  await Promise.all([deps.sheets.recordError(id, { at, key, reason, message }), alsoRecord?.(outcome)]);
   deps.logger.warn('source rejected', { key, sheetId: id, reason, error: message });
   deps.metrics.count('IngestRejected');
   await emitRejected(deps, { sheetId: id, key, reason, message, uploadId, at });
-  return { status: 'rejected', id, reason, message };
+  return outcome;
+}
+
+/** rejectSource for an upload's bytes: a client polling the upload resource knows before subscribers do. */
+function rejectUpload(
+  deps: PipelineDeps,
+  id: string,
+  key: string,
+  hash: string,
+  reason: SourceRejection,
+  message: string,
+): Promise<IngestOutcome> {
+  return rejectSource(deps, id, key, reason, message, hash, (outcome) => noteUpload(deps, id, hash, outcome));
 }
 
 /**
@@ -97,21 +114,27 @@ export function timedParse(
   }
 }
 
+/** HEADs of the sheet's other source keys, in siblingSourceKeys order (read alongside the object's GET). */
+function headSiblings(deps: PipelineDeps, id: string, contentType: ContentType) {
+  return Promise.all(
+    siblingSourceKeys(id, contentType).map(async (key) => ({ key, info: await deps.blobs.head(key) })),
+  );
+}
+
 /**
  * The sheet's other source key when it holds the newer upload (see the module comment for the tie rule),
- * else null. `own` is the object this event is about; `publishedHash` is META's, read before both.
+ * else null. `own` is the object this event is about; `siblings` were read after META, like `own`;
+ * `publishedHash` is META's.
  */
 async function supersedingKey(
   deps: PipelineDeps,
-  id: string,
-  contentType: ContentType,
+  siblings: Awaited<ReturnType<typeof headSiblings>>,
   own: StoredObject,
   publishedHash: string | undefined,
 ): Promise<string | null> {
   // Without a LastModified there is nothing to compare (S3 always sends one): behave as a lone key.
   if (!own.lastModified) return null;
-  for (const other of siblingSourceKeys(id, contentType)) {
-    const info = await deps.blobs.head(other);
+  for (const { key: other, info } of siblings) {
     if (!info?.lastModified) continue;
     const order = compareWrittenAt(info.lastModified, own.lastModified);
     if (order > 0) return other;
@@ -144,14 +167,18 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
   for (let attempt = 0; attempt < attempts; attempt++) {
     const meta = await deps.sheets.getMeta(id);
     if (meta && meta.projectedRevision !== meta.latestRevision) await deps.sheets.finalizeLatest?.(id);
-    const object = await deps.blobs.get(key);
+    // Both only depend on META, so they are read alongside the object rather than after it (the diff needs
+    // the previous revision; an unchanged or superseded upload just drops it).
+    const previousRead = meta ? deps.sheets.getRevision(id, meta.latestRevision) : Promise.resolve(null);
+    previousRead.catch(() => {}); // awaited below, or dropped when this attempt ends early
+    const [object, siblings] = await Promise.all([deps.blobs.get(key), headSiblings(deps, id, contentType)]);
     if (!object) {
       deps.logger.info('source object no longer exists, ignored', { key, sheetId: id });
       return { status: 'ignored', reason: 'missing-object' };
     }
     // Before any size or parse check: a superseded object's bytes are not this sheet's input any more,
     // so they must neither publish nor record a rejection.
-    const newerKey = await supersedingKey(deps, id, contentType, object, meta?.sourceHash);
+    const newerKey = await supersedingKey(deps, siblings, object, meta?.sourceHash);
     if (newerKey) {
       deps.logger.info('source superseded by a newer object', {
         key,
@@ -164,7 +191,7 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
     const hash = sha256Hex(object.bytes);
     if (object.bytes.length > deps.maxSourceBytes) {
       const message = `Source is ${object.bytes.length} bytes; the limit is ${deps.maxSourceBytes}`;
-      return noteUpload(deps, id, hash, await rejectSource(deps, id, key, 'too-large', message, hash));
+      return rejectUpload(deps, id, key, hash, 'too-large', message);
     }
     request.onBytes?.(hash);
     if (meta && meta.sourceHash === hash && meta.parserVersion === deps.parserVersion) {
@@ -175,12 +202,7 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
     if (cached?.hash !== hash) {
       const parsed = timedParse(deps, object.bytes, id, contentType);
       if (parsed instanceof InvalidSourceError)
-        return noteUpload(
-          deps,
-          id,
-          hash,
-          await rejectSource(deps, id, key, parsed.reason, parsed.message, hash),
-        );
+        return rejectUpload(deps, id, key, hash, parsed.reason, parsed.message);
       cached = { hash, sheet: { ...parsed, id, sourceHash: hash } };
     }
     const archiveKey = archiveKeyFor(id, hash, contentType);
@@ -189,25 +211,33 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
     // previous-revision read or the child writes: publishRevision awaits it just before the flip.
     const archived = deps.blobs.putIfAbsent(archiveKey, object.bytes, contentType);
     archived.catch(() => {}); // observed by publishRevision (or abandoned if the read below fails)
-    const stored = meta ? await deps.sheets.getRevision(id, latest) : null;
+    const stored = await previousRead;
     const previous = stored && keyedSheet(stored.sheet, latest);
     const sheet = assignFigureKeys(previous?.figures ?? null, cached.sheet, latest + 1);
     const diff = previous ? diffSheets(previous, sheet, latest, latest + 1) : null;
+    const reason = request.reason ?? 'upload';
+    let emitted: Promise<void> | undefined;
     try {
       const revision = await deps.sheets.publishRevision({
         sheet,
         archiveKey,
-        reason: request.reason ?? 'upload',
+        reason,
         diff,
         expectedLatest: latest,
         ready: archived,
-        // Readers see the revision from the flip on; so does the upload resource (the marker and the
-        // projection are still being written).
-        onVisible: (revision) => noteUpload(deps, id, hash, { status: 'published', id, revision, diff }),
+        // Readers see the revision from the flip on: so do the upload resource and subscribers, while the
+        // marker and the projection are still being written. The event's failure is thrown after those.
+        onVisible: (revision) => {
+          emitted = emitPublished(deps, sheet, revision, reason, diff);
+          emitted.catch(() => {});
+          return noteUpload(deps, id, hash, { status: 'published', id, revision, diff });
+        },
       });
+      const outcome: IngestOutcome = { status: 'published', id, revision, diff };
+      if (!emitted) await noteUpload(deps, id, hash, outcome);
+      await (emitted ?? emitPublished(deps, sheet, revision, reason, diff));
       deps.metrics.count('SheetsIngested');
       deps.metrics.count('RevisionsPublished');
-      await emitPublished(deps, sheet, revision, request.reason ?? 'upload', diff);
       deps.logger.info('revision published', {
         key,
         sheetId: id,
@@ -217,7 +247,7 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
         figures: sheet.figures.length,
         changedFigures: diff?.figures.changed.length ?? null,
       });
-      return noteUpload(deps, id, hash, { status: 'published', id, revision, diff });
+      return outcome;
     } catch (err) {
       if (!(err instanceof RevisionConflictError)) throw err;
       deps.logger.debug('lost META race, retrying', { key, sheetId: id, attempt });

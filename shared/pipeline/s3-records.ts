@@ -45,12 +45,16 @@ async function recordFailure(
   const record = id?.ok ? failureRecord(err, key, attemptedHash, deps.clock().toISOString()) : null;
   if (!id?.ok || !record) return;
   try {
-    await deps.sheets.recordError(id.id, record);
-    // The upload resource and subscribers learn of it like any other rejection of these bytes.
+    // The upload resource and subscribers learn of it like any other rejection of these bytes: the upload
+    // alongside the error record, subscribers after both.
     const uploadId = record.sourceHash ?? attemptedHash;
+    const { reason, message, at } = record;
+    await Promise.all([
+      deps.sheets.recordError(id.id, record),
+      uploadId !== undefined &&
+        deps.uploads?.recordOutcome(id.id, uploadId, { status: 'rejected', reason, message }, at),
+    ]);
     if (uploadId !== undefined) {
-      const { reason, message, at } = record;
-      await deps.uploads?.recordOutcome(id.id, uploadId, { status: 'rejected', reason, message }, at);
       await emitRejected(deps, { sheetId: id.id, key, reason, message, uploadId, at });
     }
     deps.logger.warn('source rejected', {

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { DurableQueue } from '../../../infra/local/durable-queue';
 import type { BatchResult, QueueMessage } from '../../../shared/notify/queue-messages';
 
-function setup(handler: (m: QueueMessage[]) => Promise<BatchResult>, maxReceiveCount = 3) {
+function setup(
+  handler: (m: QueueMessage[]) => Promise<BatchResult>,
+  maxReceiveCount = 3,
+  concurrency?: number,
+) {
   const root = mkdtempSync(join(tmpdir(), 'durable-queue-'));
   const logs: string[] = [];
   const make = () =>
@@ -17,11 +21,50 @@ function setup(handler: (m: QueueMessage[]) => Promise<BatchResult>, maxReceiveC
       backoffMs: () => 5,
       deadLetterFile: join(root, 'dead-letter.jsonl'),
       log: (l) => logs.push(l),
+      ...(concurrency !== undefined && { concurrency }),
     });
   return { root, logs, make };
 }
 
 describe('DurableQueue', () => {
+  it('hands a message to the handler before send resolves, its first receive already on disk', async () => {
+    const onDisk: unknown[] = [];
+    const { root, make } = setup(async ([m]) => {
+      onDisk.push(JSON.parse(readFileSync(join(root, 'queue', `${m!.messageId}.json`), 'utf8')));
+      return { batchItemFailures: [] };
+    });
+    const queue = make();
+    await queue.start();
+    const id = await queue.send('{"n":1}');
+    // No timer or poll tick in between: the consumer was woken by the send itself.
+    expect(onDisk).toEqual([expect.objectContaining({ id, receiveCount: 1, body: '{"n":1}' })]);
+    await queue.idle();
+    expect(readdirSync(join(root, 'queue'))).toEqual([]);
+  });
+
+  it('a message sent while every slot is busy waits on disk, then is received once a slot frees', async () => {
+    const order: string[] = [];
+    let releaseFirst: () => void = () => undefined;
+    const { root, make } = setup(
+      async ([m]) => {
+        order.push(`${m!.body}#${m!.receiveCount}`);
+        if (m!.body === 'first') await new Promise<void>((resolve) => (releaseFirst = resolve));
+        return { batchItemFailures: [] };
+      },
+      3,
+      1,
+    );
+    const queue = make();
+    await queue.start();
+    const second = await queue.send('first').then(() => queue.send('second'));
+    expect(order).toEqual(['first#1']);
+    const waiting = JSON.parse(readFileSync(join(root, 'queue', `${second}.json`), 'utf8'));
+    expect(waiting).toMatchObject({ body: 'second', receiveCount: 0 });
+    releaseFirst();
+    await queue.idle();
+    expect(order).toEqual(['first#1', 'second#1']);
+  });
+
   it('retries a failing message with growing receive counts, then dead-letters it and removes its file', async () => {
     const counts: number[] = [];
     const { root, make } = setup(async ([m]) => {
