@@ -42,8 +42,12 @@ async function main(): Promise<void> {
       case 'idle':
         await runtime.idle();
         return process.send?.({ type: 'idle' });
-      case 'memory':
-        return process.send?.({ type: 'memory', ...(await runtime.memory()) });
+      case 'memory': {
+        const memory = await runtime.memory();
+        // Off the JS heap but in RSS: Buffers and other native allocations this thread holds.
+        const { external } = process.memoryUsage();
+        return process.send?.({ type: 'memory', ...memory, external });
+      }
       case 'reprocess':
         return process.send?.({ type: 'reprocessed', failed: await reprocess(request.ids) });
       case 'stop':

@@ -137,10 +137,12 @@ export async function run(): Promise<BenchResult[]> {
     for (let minute = 1; minute <= minutes; minute++) {
       const before = requests;
       await new Promise((r) => setTimeout(r, 60_000));
-      const memory = await runtime.ask<{ rss: number; heapUsed: number; emulatorHeapUsed: number | null }>(
-        { type: 'memory' },
-        'memory',
-      );
+      const memory = await runtime.ask<{
+        rss: number;
+        heapUsed: number;
+        emulatorHeapUsed: number | null;
+        external: number;
+      }>({ type: 'memory' }, 'memory');
       const row = {
         name: `minute ${minute}`,
         values: {
@@ -148,6 +150,7 @@ export async function run(): Promise<BenchResult[]> {
           'RSS MB': fmt(memory.rss / MB),
           'main heap MB': fmt(memory.heapUsed / MB),
           'emulator heap MB': memory.emulatorHeapUsed === null ? '—' : fmt(memory.emulatorHeapUsed / MB),
+          'main external MB': fmt(memory.external / MB),
           'DATA_DIR MB': fmt(dirBytes(dataDir) / MB),
         },
       };
