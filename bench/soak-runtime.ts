@@ -44,9 +44,10 @@ async function main(): Promise<void> {
         return process.send?.({ type: 'idle' });
       case 'memory': {
         const memory = await runtime.memory();
-        // Off the JS heap but in RSS: Buffers and other native allocations this thread holds.
-        const { external } = process.memoryUsage();
-        return process.send?.({ type: 'memory', ...memory, external });
+        // In RSS besides the live heap: the heap V8 keeps committed (it grows under load and shrinks when
+        // idle) and Buffers and other native allocations this thread holds.
+        const { external, heapTotal } = process.memoryUsage();
+        return process.send?.({ type: 'memory', ...memory, external, heapTotal });
       }
       case 'reprocess':
         return process.send?.({ type: 'reprocessed', failed: await reprocess(request.ids) });

@@ -142,6 +142,7 @@ export async function run(): Promise<BenchResult[]> {
         heapUsed: number;
         emulatorHeapUsed: number | null;
         external: number;
+        heapTotal: number;
       }>({ type: 'memory' }, 'memory');
       const row = {
         name: `minute ${minute}`,
@@ -149,6 +150,7 @@ export async function run(): Promise<BenchResult[]> {
           'req/s': fmt((requests - before) / 60),
           'RSS MB': fmt(memory.rss / MB),
           'main heap MB': fmt(memory.heapUsed / MB),
+          'main heap committed MB': fmt(memory.heapTotal / MB),
           'emulator heap MB': memory.emulatorHeapUsed === null ? '—' : fmt(memory.emulatorHeapUsed / MB),
           'main external MB': fmt(memory.external / MB),
           'DATA_DIR MB': fmt(dirBytes(dataDir) / MB),
