@@ -16,6 +16,7 @@ import type {
   StoredRevision,
 } from '../store/ports';
 import { AsyncCache } from './cache';
+import { type SectionSummary, sectionSummaries } from './views';
 
 /** 404 for a sheet that has no published revision; carries the error that kept it from publishing. */
 export class SheetNotPublishedError extends NotFoundError {
@@ -34,6 +35,11 @@ export class SheetNotPublishedError extends NotFoundError {
 export const DEFAULT_REVISION_CACHE_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_REVISION_CACHE_ENTRIES = 100_000;
 const FIGURE_PAGE_CACHE_BYTES = 16 * 1024 * 1024;
+/**
+ * Section outlines (what GET /sheets/{id} shows besides META): about 1 KB per sheet against ~90 KB for its
+ * whole revision, so thousands of sheets stay answerable from memory after their revisions are evicted.
+ */
+const OUTLINE_CACHE_BYTES = 16 * 1024 * 1024;
 
 /** Fixed cost assumed per object (section, block, list item, figure) besides its strings. */
 const OBJECT_OVERHEAD_BYTES = 160;
@@ -87,6 +93,7 @@ export class SheetReader {
   private readonly metas: AsyncCache<SheetMeta | null>;
   private readonly revisions: AsyncCache<StoredRevision | null>;
   private readonly figurePages: AsyncCache<Page<LatestFigure>>;
+  private readonly outlines: AsyncCache<SectionSummary[]>;
 
   constructor(
     private readonly repo: SheetRepository,
@@ -112,6 +119,11 @@ export class SheetReader {
     this.figurePages = new AsyncCache(1_000, ttl, options.now, {
       maxBytes: FIGURE_PAGE_CACHE_BYTES,
       sizeOf: (page) => 2 * JSON.stringify(page).length,
+    });
+    this.outlines = new AsyncCache(DEFAULT_REVISION_CACHE_ENTRIES, Number.POSITIVE_INFINITY, options.now, {
+      maxBytes: OUTLINE_CACHE_BYTES,
+      maxEntryBytes: OUTLINE_CACHE_BYTES / 4,
+      sizeOf: (outline) => 2 * JSON.stringify(outline).length + OBJECT_OVERHEAD_BYTES,
     });
   }
 
@@ -149,6 +161,16 @@ export class SheetReader {
     // A miss is not immutable (the revision may be published a moment later): do not keep it.
     this.revisions.invalidate(key);
     throw new NotFoundError(`Sheet "${id}" has no revision ${revision}`);
+  }
+
+  /**
+   * The section outline of one revision (immutable, like the revision: cached without expiry, kept apart
+   * from it so evicting a revision does not evict its outline). Throws NotFoundError.
+   */
+  outline(id: string, revision: number): Promise<SectionSummary[]> {
+    return this.outlines.get(`${id}#${revision}`, async () =>
+      sectionSummaries(await this.revision(id, revision)),
+    );
   }
 
   /** META plus its latest revision. */
