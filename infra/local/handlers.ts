@@ -4,15 +4,15 @@
  * modules while the emulator worker boots, then binds them once the SDK endpoints are known.
  */
 import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type { S3Event, ScheduledEvent, SQSEvent } from 'aws-lambda';
 import { documentClient } from '../../shared/aws/clients';
 import type { BatchResult, QueueMessage } from '../../shared/notify/queue-messages';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { DynamoTokenRepository } from '../../shared/store/dynamo-tokens';
 import type { SheetErrorRecord, TokenRepository } from '../../shared/store/ports';
-import { type FunctionName, functions } from '../../shared/topology';
-import { lambdaContext } from './lambda-context';
+import type { FunctionName } from '../../shared/topology';
+import { type LambdaHandler, requireHandler, withLambdaContext } from './function-modules';
+import type { ProxyHandler, TokenAuthorizer } from './http-adapter';
 import type { PublishedState } from './reconcile';
 
 /** What SQS hands an event-source-mapped function; only the fields notify reads are meaningful. */
@@ -48,23 +48,13 @@ export interface LocalHandlers {
   readState(sheetId: string): Promise<PublishedState | null>;
 }
 
-type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
-
 export interface HandlerModules {
   ingest: LambdaHandler;
   refresh: LambdaHandler;
   notify: LambdaHandler;
+  api: LambdaHandler;
+  authorizer: LambdaHandler;
   createLocalHttpServer: typeof import('./http-adapter').createLocalHttpServer;
-}
-
-const projectRoot = join(__dirname, '..', '..');
-
-function requireHandler(name: FunctionName): LambdaHandler {
-  const entry = functions[name].entry;
-  // Synchronous on purpose: it runs while the emulator worker thread boots in parallel.
-  const mod = require(join(projectRoot, entry)) as { handler?: unknown };
-  if (typeof mod.handler !== 'function') throw new Error(`${entry} does not export a handler`);
-  return mod.handler as LambdaHandler;
 }
 
 /** Requires the handler modules (they read only POWERTOOLS_* at load; SDK clients are created lazily). */
@@ -73,6 +63,8 @@ export function requireHandlerModules(): HandlerModules {
     ingest: requireHandler('ingest'),
     refresh: requireHandler('refresh'),
     notify: requireHandler('notify'),
+    api: requireHandler('api'),
+    authorizer: requireHandler('authorizer'),
     createLocalHttpServer: (require('./http-adapter') as typeof import('./http-adapter'))
       .createLocalHttpServer,
   };
@@ -80,15 +72,19 @@ export function requireHandlerModules(): HandlerModules {
 
 /** Binds the handlers to Lambda-like contexts and the repositories to the (now configured) SDK clients. */
 export function bindHandlers(modules: HandlerModules, region: string, tableName: string): LocalHandlers {
-  const invoke = (name: FunctionName, handler: LambdaHandler) => (event: unknown) =>
-    handler(event, lambdaContext(name, functions[name].timeoutSeconds, region));
+  const invoke = (name: FunctionName, handler: LambdaHandler) => withLambdaContext(name, handler, region);
   const sheets = new DynamoSheetRepository(documentClient(), tableName);
   return {
     ingest: invoke('ingest', modules.ingest),
     refresh: invoke('refresh', modules.refresh),
     notify: async (messages) =>
       (await invoke('notify', modules.notify)(sqsEvent(messages, region))) as BatchResult,
-    createHttpServer: () => modules.createLocalHttpServer({ region }),
+    createHttpServer: () =>
+      modules.createLocalHttpServer({
+        region,
+        handler: modules.api as ProxyHandler,
+        authorizer: modules.authorizer as TokenAuthorizer,
+      }),
     tokens: new DynamoTokenRepository(documentClient(), tableName),
     async readState(sheetId) {
       const meta = await sheets.getMeta(sheetId);

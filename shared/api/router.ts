@@ -1,16 +1,24 @@
 /**
  * The request pipeline: match a topology route, validate path and query with its zod schemas, run its
  * handler, then add ETag (304 on If-None-Match for GETs), Cache-Control and CORS. Every failure goes
- * through problem.ts, the one error mapping.
+ * through problem.ts, the one error mapping. The response cache is response-cache.ts, the size guard
+ * response-size.ts.
  */
-import { NotFoundError, PayloadTooLargeError } from '../errors';
+import { NotFoundError } from '../errors';
 import type { RouteSpec } from '../topology';
-import { LruCache } from './cache';
 import type { CachePolicy, RouteDefinition, RouteDeps, RouteResult } from './definition';
 import { etagOf, matchesIfNoneMatch } from './etag';
-import { exportFormat } from './figure-export';
 import { type ApiRequest, type ApiResponse, header } from './http';
 import { problemResponse } from './problem';
+import {
+  cacheControl,
+  createResponseCache,
+  type ResponseCache,
+  responseKey,
+  reuseMs,
+  wantsFresh,
+} from './response-cache';
+import { assertFitsOneResponse } from './response-size';
 import { type CompiledRoute, compileRoutes, matchPath } from './route-match';
 import { queryValues, validateInput } from './validate';
 
@@ -54,95 +62,6 @@ function cachePolicyOf(response: ApiResponse): CachePolicy {
   return policies.get(response) ?? 'no-store';
 }
 
-/** A finished response kept for reuse, and until when. */
-export interface CachedResponse {
-  response: ApiResponse;
-  expiresAt: number;
-}
-
-export type ResponseCache = LruCache<string, CachedResponse>;
-
-/** Defaults of the response cache: 64 MiB of heap in all, no body over 1 Mi characters/bytes, 256 entries. */
-export const RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
-export const MAX_CACHED_BODY_LENGTH = 1024 * 1024;
-const ENTRY_OVERHEAD_BYTES = 512;
-
-/**
- * The response cache, bounded by estimated bytes as well as entries: immutable responses never expire, so
- * without a byte bound a few hundred large bodies would hold gigabytes in a warm function.
- */
-export function createResponseCache(
-  options: { maxEntries?: number; maxBytes?: number; maxEntryBytes?: number } = {},
-): ResponseCache {
-  return new LruCache(options.maxEntries ?? 256, {
-    maxBytes: options.maxBytes ?? RESPONSE_CACHE_BYTES,
-    // A 1 Mi-character string body takes up to 2 MiB of heap.
-    maxEntryBytes: options.maxEntryBytes ?? 2 * MAX_CACHED_BODY_LENGTH + ENTRY_OVERHEAD_BYTES,
-    sizeOf: ({ response }) => bodyHeapBytes(response.body) + ENTRY_OVERHEAD_BYTES,
-  });
-}
-
-/** Heap bytes of a body: strings at 2 bytes a character (UTF-16 when any character is not Latin-1). */
-function bodyHeapBytes(body: string | Uint8Array): number {
-  return typeof body === 'string' ? 2 * body.length : body.byteLength;
-}
-
-/**
- * Lambda returns at most 6 MB (6,291,456 bytes) synchronously; more becomes a 502 at API Gateway. Bodies
- * are measured as the proxy result carries them and held below 5.5 MB, leaving room for the envelope.
- */
-export const MAX_RESPONSE_BYTES = 5.5 * 1024 * 1024;
-
-/**
- * Bytes `body` takes inside the JSON proxy result: UTF-8, plus one escape character for every `"` and `\`
- * (a JSON body is full of quotes), or base64 for a binary body. Control characters (`\u00XX`) do not occur
- * in what this API serves: JSON.stringify already escaped them.
- */
-export function proxyBodyBytes(body: string | Uint8Array): number {
-  if (typeof body !== 'string') return Math.ceil(body.byteLength / 3) * 4;
-  // At most 3 UTF-8 bytes per UTF-16 unit (a `"` is 1 byte + 1 escape): a short body cannot exceed the
-  // limit, so the common case skips the scan and reports that upper bound.
-  if (body.length * 3 <= MAX_RESPONSE_BYTES) return body.length * 3;
-  let escapes = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (c === 0x22 || c === 0x5c) escapes++;
-  }
-  return Buffer.byteLength(body, 'utf8') + escapes;
-}
-
-function tooLarge(bytes: number): PayloadTooLargeError {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return new PayloadTooLargeError(
-    `This response would be ${mb(bytes)} MB; one response carries at most ${mb(MAX_RESPONSE_BYTES)} MB. ` +
-      'Read the sheet in parts: GET /sheets/{id} (metadata and section list, without the text), ' +
-      '/sheets/{id}/sections/{sectionId} (one section) and /sheets/{id}/figures (filter by kind or ' +
-      'sectionId); /sheets/{id}/diff gives what changed between revisions.',
-  );
-}
-
-export function cacheControl(policy: CachePolicy, readMaxAgeSeconds: number): string {
-  switch (policy) {
-    case 'immutable':
-      return 'public, max-age=31536000, immutable';
-    case 'latest':
-      return `public, max-age=${readMaxAgeSeconds}`;
-    case 'static':
-      return 'public, max-age=3600';
-    default:
-      return 'no-store';
-  }
-}
-
-/** The client asked not to be served a reused copy (`Cache-Control: no-cache`, or `Pragma: no-cache`). */
-export function wantsFresh(request: ApiRequest): boolean {
-  const directives = `${header(request, 'cache-control') ?? ''},${header(request, 'pragma') ?? ''}`;
-  return directives.split(',').some((d) => {
-    const name = d.trim().toLowerCase();
-    return name === 'no-cache' || name === 'max-age=0';
-  });
-}
-
 export function createRouter(options: RouterOptions): ApiHandler {
   const missing = options.routes.filter((r) => !options.definitions[r.operationId]);
   if (missing.length > 0) {
@@ -177,16 +96,7 @@ export function createRouter(options: RouterOptions): ApiHandler {
 
   async function cachedGet(request: ApiRequest): Promise<ApiResponse> {
     const input = resolve(request);
-    // Keyed by the route and its VALIDATED params and query: parameters the route does not declare are
-    // refused, so `?x=<anything>` cannot mint new entries, and `01` and `1` share one.
-    // The format `Accept` asks for (one of three) is part of the key; the raw header is not.
-    const key = JSON.stringify([
-      request.basePath ?? '',
-      input.operationId,
-      input.params,
-      input.query,
-      exportFormat(undefined, header(request, 'accept')),
-    ]);
+    const key = responseKey(request, input.operationId, input.params, input.query);
     const fixed = statics.get(key);
     if (fixed) return fixed;
     const hit = wantsFresh(request) ? undefined : responses.get(key);
@@ -197,7 +107,7 @@ export function createRouter(options: RouterOptions): ApiHandler {
       statics.set(key, response);
       return response;
     }
-    const ttl = policy === 'immutable' ? Number.POSITIVE_INFINITY : policy === 'latest' ? latestTtlMs : 0;
+    const ttl = reuseMs(policy, latestTtlMs);
     if (ttl > 0) responses.set(key, { response, expiresAt: Date.now() + ttl });
     return response;
   }
@@ -251,8 +161,7 @@ export function createRouter(options: RouterOptions): ApiHandler {
           };
     // Checked here, for every route, so no response can become an opaque 502 on AWS (locally it would
     // pass): the same problem on both targets.
-    const bytes = proxyBodyBytes(response.body);
-    if (bytes > MAX_RESPONSE_BYTES) throw tooLarge(bytes);
+    assertFitsOneResponse(response.body);
     response.headers['Cache-Control'] = cacheControl(result.cache, options.readMaxAgeSeconds);
     policies.set(response, result.cache);
     if (method === 'GET' && response.statusCode === 200) response.headers.ETag = etagOf(response.body);

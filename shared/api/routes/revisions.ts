@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor } from '../cursor';
 import { defineRoute } from '../definition';
 import { diffQuery, pageQuery, revisionParam, sheetIdParam } from '../params';
 import { PROBLEM_CONTENT_TYPE } from '../problem';
-import { MAX_RESPONSE_BYTES, proxyBodyBytes } from '../router';
+import { MAX_RESPONSE_BYTES, proxyBodyBytes } from '../response-size';
 import { diffSchema, problemSchema, revisionListSchema, revisionSchema } from '../schemas';
 import { notFound, problems } from './responses';
 

@@ -5,7 +5,8 @@
 import { AsyncCache, LruCache } from '../../../shared/api/cache';
 import type { RouteDefinition, RouteDeps } from '../../../shared/api/definition';
 import type { ApiRequest } from '../../../shared/api/http';
-import { createResponseCache, createRouter } from '../../../shared/api/router';
+import { createResponseCache } from '../../../shared/api/response-cache';
+import { createRouter } from '../../../shared/api/router';
 import { routeDefinitions } from '../../../shared/api/routes';
 import { estimateRevisionBytes, SheetReader } from '../../../shared/api/sheet-reader';
 import { routes } from '../../../shared/topology';
