@@ -35,7 +35,14 @@ async function main(): Promise<void> {
     dataDir: process.env.DATA_DIR!,
     apiToken: process.env.API_TOKEN,
     refreshRateMs: null,
+    // What the runtime would print (a dead-lettered ingest, the emulators dying) goes to the bench's stderr.
+    log: (line) => console.error(`soak runtime: ${line}`),
+    onFatal: (err) => {
+      console.error(`soak runtime: fatal: ${err.message}`);
+      process.exit(1);
+    },
   });
+  process.on('exit', (code) => console.error(`soak runtime: exit ${code}`));
   process.send?.({ type: 'ready', url: runtime.url, ms: Date.now() - started });
   process.on('message', async (request: Request) => {
     switch (request.type) {
