@@ -16,6 +16,7 @@ import type {
   StoredRevision,
 } from '../store/ports';
 import { AsyncCache } from './cache';
+import { MetaBatcher } from './meta-batcher';
 import { type SectionSummary, sectionSummaries } from './views';
 
 /** 404 for a sheet that has no published revision; carries the error that kept it from publishing. */
@@ -94,6 +95,7 @@ export class SheetReader {
   private readonly revisions: AsyncCache<StoredRevision | null>;
   private readonly figurePages: AsyncCache<Page<LatestFigure>>;
   private readonly outlines: AsyncCache<SectionSummary[]>;
+  private readonly metaReads: MetaBatcher;
 
   constructor(
     private readonly repo: SheetRepository,
@@ -101,6 +103,7 @@ export class SheetReader {
   ) {
     const ttl = options.maxAgeSeconds * 1000;
     this.metas = new AsyncCache(10_000, ttl, options.now);
+    this.metaReads = new MetaBatcher(repo);
     const revisionBytes = options.revisionCacheBytes ?? DEFAULT_REVISION_CACHE_BYTES;
     this.revisions = new AsyncCache(
       options.revisionCacheSize ?? DEFAULT_REVISION_CACHE_ENTRIES,
@@ -143,7 +146,7 @@ export class SheetReader {
   /** META of a published sheet. Throws SheetNotPublishedError (404). */
   async meta(id: string): Promise<SheetMeta> {
     if (this.freshReads) this.metas.invalidate(id);
-    const meta = await this.metas.get(id, () => this.repo.getMeta(id));
+    const meta = await this.metas.get(id, () => this.metaReads.load(id));
     if (meta && meta.latestRevision >= 1) return meta;
     // A miss is never reused: the 404 says no-store, and the sheet may publish a moment later.
     this.metas.invalidate(id);
