@@ -26,7 +26,13 @@ export function freePort(): Promise<number> {
 }
 
 /** Spawns a process and resolves with the first stdout line matching `pattern`. */
-export function spawnUntil(command: string, args: string[], env: NodeJS.ProcessEnv, pattern: RegExp) {
+export function spawnUntil(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  pattern: RegExp,
+  timeoutMs = 120_000,
+) {
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -41,10 +47,10 @@ export function spawnUntil(command: string, args: string[], env: NodeJS.ProcessE
   });
   return new Promise<{ child: ChildProcess; line: string }>((resolve, reject) => {
     let buffer = '';
-    const timer = setTimeout(
-      () => reject(new Error(`${args.join(' ')} not ready after 120 s: ${stderr}`)),
-      120_000,
-    );
+    const timer = setTimeout(() => {
+      void stop(child);
+      reject(new Error(`${args.join(' ')} not ready after ${timeoutMs / 1000} s: ${stderr}`));
+    }, timeoutMs);
     child.stdout?.on('data', (d: Buffer) => {
       buffer += d.toString();
       const line = buffer.split('\n').find((l) => pattern.test(l));

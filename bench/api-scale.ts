@@ -75,6 +75,8 @@ export async function run(): Promise<BenchResult> {
       ['tsx', 'bench/api-scale-seed.ts', dataDir, String(SHEETS), PREFIX],
       { POWERTOOLS_LOG_LEVEL: 'ERROR' },
       /^SEEDED /,
+      // Thousands of publishes: minutes on a loaded machine.
+      30 * 60_000,
     );
     const { seconds: seedSeconds } = JSON.parse(seeded.line.slice('SEEDED '.length)) as { seconds: number };
     await new Promise((done) =>
