@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult | B
   ingest: () => import('./ingest.js'),
   api: () => import('./api.js'),
   'api-figures': () => import('./api-figures.js'),
+  'api-scale': () => import('./api-scale.js'),
   start: () => import('./start.js'),
   refresh: () => import('./refresh.js'),
   soak: () => import('./soak.js'),

@@ -35,15 +35,27 @@ async function main(): Promise<void> {
     dataDir: process.env.DATA_DIR!,
     apiToken: process.env.API_TOKEN,
     refreshRateMs: null,
+    // What the runtime would print (a dead-lettered ingest, the emulators dying) goes to the bench's stderr.
+    log: (line) => console.error(`soak runtime: ${line}`),
+    onFatal: (err) => {
+      console.error(`soak runtime: fatal: ${err.message}`);
+      process.exit(1);
+    },
   });
+  process.on('exit', (code) => console.error(`soak runtime: exit ${code}`));
   process.send?.({ type: 'ready', url: runtime.url, ms: Date.now() - started });
   process.on('message', async (request: Request) => {
     switch (request.type) {
       case 'idle':
         await runtime.idle();
         return process.send?.({ type: 'idle' });
-      case 'memory':
-        return process.send?.({ type: 'memory', ...(await runtime.memory()) });
+      case 'memory': {
+        const memory = await runtime.memory();
+        // In RSS besides the live heap: the heap V8 keeps committed (it grows under load and shrinks when
+        // idle) and Buffers and other native allocations this thread holds.
+        const { external, heapTotal } = process.memoryUsage();
+        return process.send?.({ type: 'memory', ...memory, external, heapTotal });
+      }
       case 'reprocess':
         return process.send?.({ type: 'reprocessed', failed: await reprocess(request.ids) });
       case 'stop':

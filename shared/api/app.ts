@@ -23,6 +23,13 @@ export interface ApiDeps extends Omit<RouteDeps, 'reader' | 'openApi'> {
   routes?: readonly RouteSpec[];
 }
 
+/**
+ * Finished responses kept, at most; their estimated bytes (64 MiB) are the real bound. A `/sheets/{id}`
+ * answer is a few KB, so thousands of sheets' answers fit: a count of a few hundred would turn random reads
+ * over a few thousand sheets into misses while most of the budget sat unused.
+ */
+const RESPONSE_CACHE_ENTRIES = 20_000;
+
 /** Builds the API once per process (warm Lambda: caches live as long as the instance). */
 export function createApi(deps: ApiDeps): ApiHandler {
   const routes = deps.routes ?? topologyRoutes;
@@ -38,6 +45,7 @@ export function createApi(deps: ApiDeps): ApiHandler {
     definitions: routeDefinitions,
     readMaxAgeSeconds: deps.readMaxAgeSeconds,
     latestResponseTtlMs: (deps.readMaxAgeSeconds * 1000) / 2,
+    responseCacheSize: RESPONSE_CACHE_ENTRIES,
     onServerError: deps.onServerError,
     deps: {
       ...deps,

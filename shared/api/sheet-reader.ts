@@ -16,6 +16,8 @@ import type {
   StoredRevision,
 } from '../store/ports';
 import { AsyncCache } from './cache';
+import { MetaBatcher } from './meta-batcher';
+import { type SectionSummary, sectionSummaries } from './views';
 
 /** 404 for a sheet that has no published revision; carries the error that kept it from publishing. */
 export class SheetNotPublishedError extends NotFoundError {
@@ -34,6 +36,11 @@ export class SheetNotPublishedError extends NotFoundError {
 export const DEFAULT_REVISION_CACHE_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_REVISION_CACHE_ENTRIES = 100_000;
 const FIGURE_PAGE_CACHE_BYTES = 16 * 1024 * 1024;
+/**
+ * Section outlines (what GET /sheets/{id} shows besides META): about 1 KB per sheet against ~90 KB for its
+ * whole revision, so thousands of sheets stay answerable from memory after their revisions are evicted.
+ */
+const OUTLINE_CACHE_BYTES = 16 * 1024 * 1024;
 
 /** Fixed cost assumed per object (section, block, list item, figure) besides its strings. */
 const OBJECT_OVERHEAD_BYTES = 160;
@@ -87,6 +94,8 @@ export class SheetReader {
   private readonly metas: AsyncCache<SheetMeta | null>;
   private readonly revisions: AsyncCache<StoredRevision | null>;
   private readonly figurePages: AsyncCache<Page<LatestFigure>>;
+  private readonly outlines: AsyncCache<SectionSummary[]>;
+  private readonly metaReads: MetaBatcher;
 
   constructor(
     private readonly repo: SheetRepository,
@@ -94,6 +103,7 @@ export class SheetReader {
   ) {
     const ttl = options.maxAgeSeconds * 1000;
     this.metas = new AsyncCache(10_000, ttl, options.now);
+    this.metaReads = new MetaBatcher(repo);
     const revisionBytes = options.revisionCacheBytes ?? DEFAULT_REVISION_CACHE_BYTES;
     this.revisions = new AsyncCache(
       options.revisionCacheSize ?? DEFAULT_REVISION_CACHE_ENTRIES,
@@ -113,6 +123,11 @@ export class SheetReader {
       maxBytes: FIGURE_PAGE_CACHE_BYTES,
       sizeOf: (page) => 2 * JSON.stringify(page).length,
     });
+    this.outlines = new AsyncCache(DEFAULT_REVISION_CACHE_ENTRIES, Number.POSITIVE_INFINITY, options.now, {
+      maxBytes: OUTLINE_CACHE_BYTES,
+      maxEntryBytes: OUTLINE_CACHE_BYTES / 4,
+      sizeOf: (outline) => 2 * JSON.stringify(outline).length + OBJECT_OVERHEAD_BYTES,
+    });
   }
 
   /** Set on the views `fresh()` returns. */
@@ -131,7 +146,7 @@ export class SheetReader {
   /** META of a published sheet. Throws SheetNotPublishedError (404). */
   async meta(id: string): Promise<SheetMeta> {
     if (this.freshReads) this.metas.invalidate(id);
-    const meta = await this.metas.get(id, () => this.repo.getMeta(id));
+    const meta = await this.metas.get(id, () => this.metaReads.load(id));
     if (meta && meta.latestRevision >= 1) return meta;
     // A miss is never reused: the 404 says no-store, and the sheet may publish a moment later.
     this.metas.invalidate(id);
@@ -149,6 +164,16 @@ export class SheetReader {
     // A miss is not immutable (the revision may be published a moment later): do not keep it.
     this.revisions.invalidate(key);
     throw new NotFoundError(`Sheet "${id}" has no revision ${revision}`);
+  }
+
+  /**
+   * The section outline of one revision (immutable, like the revision: cached without expiry, kept apart
+   * from it so evicting a revision does not evict its outline). Throws NotFoundError.
+   */
+  outline(id: string, revision: number): Promise<SectionSummary[]> {
+    return this.outlines.get(`${id}#${revision}`, async () =>
+      sectionSummaries(await this.revision(id, revision)),
+    );
   }
 
   /** META plus its latest revision. */

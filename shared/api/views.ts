@@ -30,7 +30,12 @@ export function sheetSummary(meta: SheetMeta) {
   };
 }
 
-export function sectionSummaries(revision: StoredRevision) {
+export interface SectionSummary extends Omit<Section, 'blocks'> {
+  blockCount: number;
+  figureCount: number;
+}
+
+export function sectionSummaries(revision: StoredRevision): SectionSummary[] {
   const figuresPerSection = new Map<string, number>();
   for (const figure of revision.sheet.figures) {
     figuresPerSection.set(figure.sectionId, (figuresPerSection.get(figure.sectionId) ?? 0) + 1);

@@ -8,6 +8,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BackoffOptions } from './batch-write';
 import { DynamoTable } from './dynamo-table';
 import { queryLatestFigures } from './latest-figure-query';
+import { readMetas } from './meta-batch';
 import type {
   FigureQuery,
   LatestFigure,
@@ -15,6 +16,7 @@ import type {
   PageRequest,
   PublishInput,
   SheetErrorRecord,
+  SheetMeta,
   SheetRepository,
 } from './ports';
 import type { RevisionDocumentStore } from './revision-documents';
@@ -44,6 +46,10 @@ export class DynamoSheetRepository extends DynamoSheetReads implements SheetRepo
       documents: options.documents,
       beforeFlip: (id, revision) => this.beforeFlip(id, revision),
     });
+  }
+
+  getMetas(ids: readonly string[]): Promise<Map<string, SheetMeta | null>> {
+    return readMetas(this.table, ids);
   }
 
   publishRevision(input: PublishInput): Promise<number> {

@@ -144,6 +144,8 @@ export interface FigureQuery extends PageRequest {
 
 export interface SheetRepository {
   getMeta(id: string): Promise<SheetMeta | null>;
+  /** getMeta of many sheets in as few store calls as the store allows (optional: readers fall back). */
+  getMetas?(ids: readonly string[]): Promise<Map<string, SheetMeta | null>>;
   listSheets(page: PageRequest): Promise<Page<SheetMeta>>;
   getRevisionHeader(id: string, revision: number): Promise<RevisionHeader | null>;
   getRevision(id: string, revision: number): Promise<StoredRevision | null>;

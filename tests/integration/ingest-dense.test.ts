@@ -84,3 +84,22 @@ it('publishes a dense sheet just under the limit completely', async () => {
   const money = await get('/figures?kind=money&limit=100');
   expect(money.json.items.filter((f: { sheetId: string }) => f.sheetId === 'dense-ok')).toHaveLength(100);
 }, 120_000);
+
+it('rejects 2 MB of `$N million in FY20xx, N%` lines as too-many-figures; the sheet stays readable', async () => {
+  // The shape that once held the API for 10 minutes: one line per figure group, no sentence breaks.
+  const lines = Array.from(
+    { length: 100_000 },
+    (_, i) => `$${(i % 997) + 1} million in FY20${String(10 + (i % 20))}, ${(i % 97) + 1}%`,
+  );
+  const body = `U.S. Relations With Mali\n\n${lines.join('\n')}\n`.slice(0, 2 * 1024 * 1024);
+  await upload('sources/dense-lines.txt', fixture('sheets/mali.txt'));
+  const result = await upload('sources/dense-lines.txt', body);
+  expect(result.outcomes).toEqual([
+    expect.objectContaining({ status: 'rejected', reason: 'too-many-figures' }),
+  ]);
+  const sheet = await get('/sheets/dense-lines');
+  expect(sheet.json).toMatchObject({ latestRevision: 1, lastError: tooMany });
+  const figures = await get('/sheets/dense-lines/figures?limit=100');
+  expect(figures.status).toBe(200);
+  expect(figures.json.revision).toBe(1);
+}, 120_000);

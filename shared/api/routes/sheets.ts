@@ -34,8 +34,9 @@ export const getSheet = defineRoute({
     ...notFound('No such sheet, or it never published (the body then carries `lastError`)'),
   },
   async handle({ params, deps }) {
-    const { meta, revision } = await deps.reader.latest(params.id);
-    return { body: { ...sheetSummary(meta), sections: sectionSummaries(revision) }, cache: 'latest' };
+    const meta = await deps.reader.meta(params.id);
+    const sections = await deps.reader.outline(params.id, meta.latestRevision);
+    return { body: { ...sheetSummary(meta), sections }, cache: 'latest' };
   },
 });
 
