@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Location, parseHash } from './hash-route';
 
-export { href, type Location, matchPattern, parseHash } from './hash-route';
+export { href, type Location, matchPattern } from './hash-route';
 
 /** The current hash location, updated on every hashchange. */
 export function useLocation(): Location {

@@ -1,7 +1,7 @@
 /** The API bodies the console reads (the OpenAPI document at /openapi.json is the reference). */
 import type { Figure as ModelFigure, Section as ModelSection } from '../../shared/model';
 
-export type { FigureKind, Period, Qualifier } from '../../shared/model';
+export type { FigureKind, Period } from '../../shared/model';
 export type Figure = ModelFigure & { key: string };
 export type Block = ModelSection['blocks'][number];
 
@@ -56,11 +56,6 @@ export interface SectionDetail {
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
-}
-
-export interface FigureList extends Page<Figure> {
-  sheetId: string;
-  revision: number;
 }
 
 export interface Source {

@@ -9,8 +9,6 @@ export type { Page, Source } from '../types';
 
 /** The rule of the API's sheet id parameter (`^[a-z0-9-]{1,64}$`). */
 export const SHEET_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
-/** The rule of the API's figure key parameter. */
-export const FIGURE_KEY_PATTERN = /^r[1-9][0-9]{0,7}-[1-9][0-9]{0,5}$/;
 
 export type FigureValue = number | string;
 
