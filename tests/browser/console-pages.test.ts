@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { fixturePath } from '../support/fixtures';
 import { startTestOrigin, type TestOrigin } from '../support/test-origin';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 import {
@@ -18,7 +19,7 @@ import {
   type WatchedPage,
 } from './console-harness';
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'sheets');
+const FIXTURES = fixturePath('sheets');
 const NO_CONTENT_HTML = '<html><body><nav><a href="/">Home</a></nav><footer>© 2026</footer></body></html>';
 
 let harness: ConsoleHarness;

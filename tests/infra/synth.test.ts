@@ -13,11 +13,11 @@ import { DynamoTokenRepository } from '../../shared/store/dynamo-tokens';
 import { type FunctionName, functions } from '../../shared/topology';
 import { invokeBundle } from '../support/bundle-runner';
 import { fixture } from '../support/pipeline-deps';
+import { proxyEvent } from '../support/proxy-events';
 import { scheduledEventFixture } from '../support/refresh-fixtures';
 import { createTestResources, type TestResources } from '../support/resources';
 import { putEvent } from '../support/s3-events';
 import { startTestOrigin, type TestOrigin } from '../support/test-origin';
-import { proxyEvent } from '../unit/api/proxy-events';
 
 /** The one real `cdk synth` (bundling every handler with esbuild), as `npm run synth` runs it. */
 let outdir: string;

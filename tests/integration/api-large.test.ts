@@ -7,10 +7,10 @@ import { handler as api } from '../../functions/api';
 import { documentClient } from '../../shared/aws/clients';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import type { DiffSummary } from '../../shared/store/ports';
+import { bigSheet, publishTwoRevisions } from '../support/big-sheet';
 import { writeLegacyRevision } from '../support/legacy-revision';
+import { proxyEvent } from '../support/proxy-events';
 import { createTestResources, type TestResources, testDocuments } from '../support/resources';
-import { bigSheet, publishTwoRevisions } from '../unit/api/big-sheet';
-import { proxyEvent } from '../unit/api/proxy-events';
 
 let resources: TestResources;
 let sheets: DynamoSheetRepository;

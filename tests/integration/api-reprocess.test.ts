@@ -17,9 +17,9 @@ import { META_SK, sheetPk } from '../../shared/store/keys';
 import { KEY } from '../../shared/store/table-definition';
 import { startIngestEndpoint } from '../support/ingest-endpoint';
 import { fixture } from '../support/pipeline-deps';
+import { proxyEvent } from '../support/proxy-events';
 import { createTestResources, type TestResources, testDocuments } from '../support/resources';
 import { putEvent } from '../support/s3-events';
-import { proxyEvent } from '../unit/api/proxy-events';
 
 let resources: TestResources;
 let endpoint: LambdaEndpoint;

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
  * real pipeline (functions/ingest.ts on S3 records). Every body is validated against the served document.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyResult } from 'aws-lambda';
@@ -14,13 +13,14 @@ import { handler as ingest } from '../../functions/ingest';
 import type { LambdaEndpoint } from '../../infra/local/lambda-endpoint';
 import { documentClient, s3Client } from '../../shared/aws/clients';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
+import { fixturePath } from '../support/fixtures';
 import { startIngestEndpoint } from '../support/ingest-endpoint';
+import { responseChecker, validateDocument } from '../support/openapi-support';
 import { fixture } from '../support/pipeline-deps';
+import { proxyEvent } from '../support/proxy-events';
 import { createTestResources, type TestResources, testDocuments } from '../support/resources';
 import { putEvent } from '../support/s3-events';
-import { responseChecker, validateDocument } from '../unit/api/openapi-support';
-import { proxyEvent } from '../unit/api/proxy-events';
-import { sampleSheet } from '../unit/api/sample-sheet';
+import { sampleSheet } from '../support/sample-sheet';
 
 let resources: TestResources;
 let ingestEndpoint: LambdaEndpoint;
@@ -131,9 +131,7 @@ describe('API on the emulators, data from the real pipeline', () => {
   });
 
   it("AWS's sample proxy event routes to GET /sheets/{id}/figures", async () => {
-    const event = JSON.parse(
-      readFileSync(join(__dirname, '../../fixtures/events/apigateway/AwsProxy.json'), 'utf8'),
-    );
+    const event = JSON.parse(readFileSync(fixturePath('events/apigateway/AwsProxy.json'), 'utf8'));
     const res = (await api(event)) as APIGatewayProxyResult;
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ sheetId: 'mali', revision: 2 });

@@ -11,11 +11,11 @@ import { documentClient, s3Client } from '../../shared/aws/clients';
 import { assignFigureKeys } from '../../shared/pipeline/figure-keys';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { syntheticSheet } from '../support/figure-sheets';
+import { responseChecker, validateDocument } from '../support/openapi-support';
 import { fixture } from '../support/pipeline-deps';
+import { proxyEvent } from '../support/proxy-events';
 import { createTestResources, type TestResources, testDocuments } from '../support/resources';
 import { putEvent } from '../support/s3-events';
-import { responseChecker, validateDocument } from '../unit/api/openapi-support';
-import { proxyEvent } from '../unit/api/proxy-events';
 
 const ADDED_SENTENCE = 'U.S. exports to Mali totaled $41 million in 2022.';
 let resources: TestResources;

@@ -12,9 +12,9 @@ import { assignFigureKeys } from '../../shared/pipeline/figure-keys';
 import { DynamoSheetRepository } from '../../shared/store/dynamo-sheets';
 import { countryKey, figureMatches } from '../../shared/store/figure-index';
 import { syntheticId, syntheticSheet } from '../support/figure-sheets';
+import { responseChecker, validateDocument } from '../support/openapi-support';
+import { proxyEvent } from '../support/proxy-events';
 import { createTestResources, testDocuments } from '../support/resources';
-import { responseChecker, validateDocument } from '../unit/api/openapi-support';
-import { proxyEvent } from '../unit/api/proxy-events';
 
 const SHEETS = 120;
 let check: ReturnType<typeof responseChecker>;

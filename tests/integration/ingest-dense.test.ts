@@ -10,9 +10,9 @@ import { handler as ingest } from '../../functions/ingest';
 import { s3Client } from '../../shared/aws/clients';
 import { MAX_FIGURES_PER_SHEET } from '../../shared/config';
 import { fixture } from '../support/pipeline-deps';
+import { proxyEvent } from '../support/proxy-events';
 import { createTestResources, type TestResources } from '../support/resources';
 import { putEvent } from '../support/s3-events';
-import { proxyEvent } from '../unit/api/proxy-events';
 
 let resources: TestResources;
 

@@ -10,11 +10,11 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import { handler as api } from '../../functions/api';
 import { handler as ingest } from '../../functions/ingest';
 import { s3Client } from '../../shared/aws/clients';
+import { responseChecker } from '../support/openapi-support';
 import { fixture } from '../support/pipeline-deps';
+import { proxyEvent } from '../support/proxy-events';
 import { createTestResources, type TestResources } from '../support/resources';
 import { putEvent } from '../support/s3-events';
-import { responseChecker } from '../unit/api/openapi-support';
-import { proxyEvent } from '../unit/api/proxy-events';
 
 let resources: TestResources;
 let check: ReturnType<typeof responseChecker>;

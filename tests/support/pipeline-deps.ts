@@ -1,11 +1,11 @@
 /** Pipeline deps over the in-memory fakes and the real parser, for domain tests of ingest and reprocess. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PARSER_VERSION, parseSheet } from '../../shared/index';
 import type { PipelineDeps } from '../../shared/pipeline/deps';
 import { InMemoryBlobStore } from './fakes/memory-blobs';
 import { InMemorySheetRepository } from './fakes/memory-sheets';
 import { RecordingLogger, RecordingMetrics } from './fakes/recording-observability';
+import { fixturePath } from './fixtures';
 
 export interface TestDeps extends PipelineDeps {
   sheets: InMemorySheetRepository;
@@ -30,7 +30,7 @@ export function memoryDeps(overrides: Partial<PipelineDeps> = {}): TestDeps {
 }
 
 export function fixture(name: string): Buffer {
-  return readFileSync(join(__dirname, '..', '..', 'fixtures', name));
+  return readFileSync(fixturePath(name));
 }
 
 /** The bad inputs every ingest path must refuse, with the reason each must be refused for. */

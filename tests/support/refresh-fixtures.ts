@@ -4,8 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fixturePath } from './fixtures';
 
-const SHEETS = join(__dirname, '../../fixtures/sheets');
+const SHEETS = fixturePath('sheets');
 
 export interface ServedSheet {
   contentType: 'text/html' | 'text/plain';
@@ -30,7 +31,5 @@ export function servedSheet(): ServedSheet {
 }
 
 export function scheduledEventFixture(): Record<string, unknown> {
-  return JSON.parse(
-    readFileSync(join(__dirname, '../../fixtures/events/eventbridge/scheduled.json'), 'utf8'),
-  );
+  return JSON.parse(readFileSync(fixturePath('events/eventbridge/scheduled.json'), 'utf8'));
 }

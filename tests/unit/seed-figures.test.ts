@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { type Figure, type ParsedSheet, parseSheet } from '../../shared';
+import { fixturePath } from '../support/fixtures';
 
-const SEED = path.join(__dirname, '..', '..', 'fixtures', 'sheets', 'mali.txt');
+const SEED = fixturePath('sheets', 'mali.txt');
 
 function measured(sheet: ParsedSheet, kind: Figure['kind']) {
   return sheet.figures

@@ -10,10 +10,10 @@ import { createRouter } from '../../../shared/api/router';
 import { routeDefinitions } from '../../../shared/api/routes';
 import { estimateRevisionBytes, SheetReader } from '../../../shared/api/sheet-reader';
 import { routes } from '../../../shared/topology';
+import { bigSheet } from '../../support/big-sheet';
 import { InMemoryBlobStore } from '../../support/fakes/memory-blobs';
 import { InMemorySheetRepository } from '../../support/fakes/memory-sheets';
-import { bigSheet } from './big-sheet';
-import { sampleSheet } from './sample-sheet';
+import { sampleSheet } from '../../support/sample-sheet';
 
 function get(path: string, query: Record<string, string> = {}): ApiRequest {
   return {

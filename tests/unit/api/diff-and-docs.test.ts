@@ -3,9 +3,9 @@ import { createApi } from '../../../shared/api/app';
 import type { ApiRequest } from '../../../shared/api/http';
 import { diffSheets } from '../../../shared/pipeline/diff';
 import type { DiffSummary } from '../../../shared/store/ports';
+import { bigSheet, publishTwoRevisions } from '../../support/big-sheet';
 import { InMemoryBlobStore } from '../../support/fakes/memory-blobs';
 import { InMemorySheetRepository } from '../../support/fakes/memory-sheets';
-import { bigSheet, publishTwoRevisions } from './big-sheet';
 
 function get(path: string, query: Record<string, string> = {}): ApiRequest {
   return {

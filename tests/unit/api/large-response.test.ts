@@ -8,10 +8,10 @@ import { createRouter } from '../../../shared/api/router';
 import { routeDefinitions } from '../../../shared/api/routes';
 import { SheetReader } from '../../../shared/api/sheet-reader';
 import { routes } from '../../../shared/topology';
+import { inMemoryApi } from '../../support/api-harness';
+import { bigSheet } from '../../support/big-sheet';
 import { InMemoryBlobStore } from '../../support/fakes/memory-blobs';
 import { InMemorySheetRepository } from '../../support/fakes/memory-sheets';
-import { inMemoryApi } from './api-harness';
-import { bigSheet } from './big-sheet';
 
 describe('responses too large for Lambda', () => {
   it('GET /sheets/{id}/revisions/{rev} of a huge revision is a 413 problem pointing at the parts', async () => {

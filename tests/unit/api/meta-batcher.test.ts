@@ -7,7 +7,7 @@ import { MetaBatcher } from '../../../shared/api/meta-batcher';
 import { SheetReader } from '../../../shared/api/sheet-reader';
 import type { SheetMeta } from '../../../shared/store/ports';
 import { InMemorySheetRepository } from '../../support/fakes/memory-sheets';
-import { sampleSheet } from './sample-sheet';
+import { sampleSheet } from '../../support/sample-sheet';
 
 /** The in-memory store with a batch read, counting both kinds of call. */
 class BatchingSheets extends InMemorySheetRepository {

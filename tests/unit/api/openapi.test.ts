@@ -1,7 +1,7 @@
 import { buildOpenApiDocument } from '../../../shared/api/openapi';
 import { routeDefinitions } from '../../../shared/api/routes';
 import { routes } from '../../../shared/topology';
-import { validateDocument } from './openapi-support';
+import { validateDocument } from '../../support/openapi-support';
 
 describe('OpenAPI document', () => {
   const doc = buildOpenApiDocument(routes, routeDefinitions) as {

@@ -11,8 +11,8 @@ import type { PreviewRequest, SheetPreview } from '../../../shared/pipeline/prev
 import { MAX_PREVIEW_SOURCE_BYTES } from '../../../shared/pipeline/preview-limits';
 import { InMemoryBlobStore } from '../../support/fakes/memory-blobs';
 import { InMemorySheetRepository } from '../../support/fakes/memory-sheets';
+import { responseChecker } from '../../support/openapi-support';
 import { fixture } from '../../support/pipeline-deps';
-import { responseChecker } from './openapi-support';
 
 const MALI = fixture('sheets/mali.txt');
 

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   proxyResultFromResponse,
   type RestProxyEventLike,
   requestFromProxyEvent,
 } from '../../../shared/api/proxy-event';
-import { inMemoryApi } from './api-harness';
-import { sampleSheet } from './sample-sheet';
+import { inMemoryApi } from '../../support/api-harness';
+import { fixturePath } from '../../support/fixtures';
+import { sampleSheet } from '../../support/sample-sheet';
 
 function fixture(name: string): RestProxyEventLike {
-  return JSON.parse(readFileSync(join(__dirname, '../../../fixtures/events/apigateway', name), 'utf8'));
+  return JSON.parse(readFileSync(fixturePath('events/apigateway', name), 'utf8'));
 }
 
 describe('REST proxy events', () => {

@@ -1,5 +1,5 @@
-import { inMemoryApi } from './api-harness';
-import { sampleSheet } from './sample-sheet';
+import { inMemoryApi } from '../../support/api-harness';
+import { sampleSheet } from '../../support/sample-sheet';
 
 /** Publishes straight into the store, as ingest (another process) does: nothing in the api is told. */
 async function publish(sheets: ReturnType<typeof inMemoryApi>['sheets'], id: string, version: 1 | 2) {

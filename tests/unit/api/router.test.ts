@@ -1,5 +1,5 @@
-import { inMemoryApi } from './api-harness';
-import { sampleSheet } from './sample-sheet';
+import { inMemoryApi } from '../../support/api-harness';
+import { sampleSheet } from '../../support/sample-sheet';
 
 async function seeded() {
   const harness = inMemoryApi();

@@ -1,6 +1,6 @@
 import type { ParsedSheet } from '../../../shared/model';
-import { inMemoryApi } from './api-harness';
-import { sampleSheet } from './sample-sheet';
+import { inMemoryApi } from '../../support/api-harness';
+import { sampleSheet } from '../../support/sample-sheet';
 
 /** The sample sheet with `n` sections (s0 … s{n-1}). */
 function manySections(id: string, n: number, version: 1 | 2): ParsedSheet {

@@ -8,7 +8,7 @@ import { sectionSummaries } from '../../../shared/api/views';
 import { NotFoundError } from '../../../shared/errors';
 import type { StoredRevision } from '../../../shared/store/ports';
 import { InMemorySheetRepository } from '../../support/fakes/memory-sheets';
-import { sampleSheet } from './sample-sheet';
+import { sampleSheet } from '../../support/sample-sheet';
 
 class CountingSheets extends InMemorySheetRepository {
   revisionReads = 0;

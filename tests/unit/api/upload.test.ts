@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { inMemoryApi } from './api-harness';
+import { inMemoryApi } from '../../support/api-harness';
 
 describe('PUT /sheets/{id}/source', () => {
   it('stores a text/plain body at sources/{id}.txt and answers 202 with a Location to poll', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../../../cli/io';
 import { runCli } from '../../../cli/run';
+import { fixturePath } from '../../support/fixtures';
 
 interface Call {
   method: string;
@@ -205,9 +206,7 @@ describe('CLI commands against a fake API', () => {
 describe('parse command dispatch', () => {
   it('hands `parse FILE` to the parser command and prints the ParsedSheet JSON', async () => {
     const h = harness(() => ({ status: 500 }));
-    expect(await h.run(['parse', join(__dirname, '..', '..', '..', 'fixtures', 'sheets', 'mali.txt')])).toBe(
-      0,
-    );
+    expect(await h.run(['parse', fixturePath('sheets', 'mali.txt')])).toBe(0);
     const sheet = JSON.parse(h.out.join('')) as { id: string; country: string; figures: unknown[] };
     expect(sheet).toMatchObject({ id: 'mali', country: 'Mali' });
     expect(sheet.figures.length).toBeGreaterThan(10);

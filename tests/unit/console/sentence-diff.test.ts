@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { sentenceChanges, sentencesOf } from '../../../console/src/pages/sentence-diff';
 import { parseSheet } from '../../../shared';
+import { fixturePath } from '../../support/fixtures';
 
-const fixture = (name: string) => readFileSync(join(__dirname, '../../../fixtures/sheets', name));
+const fixture = (name: string) => readFileSync(fixturePath('sheets', name));
 
 describe('sentencesOf', () => {
   it('splits text into trimmed sentences, keeping abbreviations such as U.S. inside a sentence', () => {

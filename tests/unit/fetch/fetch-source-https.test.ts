@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { FetchError } from '../../../shared/errors';
 import { fetchSource } from '../../../shared/fetch/fetch-source';
 import type { FetchPolicy } from '../../../shared/fetch/policy';
+import { fixturePath } from '../../support/fixtures';
 
-const TLS = join(__dirname, '../../../fixtures/tls');
+const TLS = fixturePath('tls');
 const cert = readFileSync(join(TLS, 'origin.test.crt'), 'utf8');
 let server: Server;
 let port: number;

@@ -1,5 +1,5 @@
 import { SENTENCE_CAP } from '../../../shared/figures/sentence-window';
-import { figuresOf } from './figures-of';
+import { figuresOf } from '../../support/figures-of';
 
 /** Every figure keeps the span contract and a sentence of the text around it no longer than the cap. */
 function expectBounded(text: string, figures: ReturnType<typeof figuresOf>): void {

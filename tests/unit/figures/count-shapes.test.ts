@@ -1,4 +1,4 @@
-import { pick } from './figures-of';
+import { pick } from '../../support/figures-of';
 
 describe('counts as real pages write them', () => {
   it.each([

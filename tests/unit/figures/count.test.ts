@@ -1,4 +1,4 @@
-import { pick } from './figures-of';
+import { pick } from '../../support/figures-of';
 
 describe('count figures', () => {
   it('reads a scaled count with its noun and qualifier', () => {

@@ -1,4 +1,4 @@
-import { pick } from './figures-of';
+import { pick } from '../../support/figures-of';
 
 describe('durations as real pages write them', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { pick } from './figures-of';
+import { pick } from '../../support/figures-of';
 
 describe('duration figures', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { figuresOf } from './figures-of';
+import { figuresOf } from '../../support/figures-of';
 
 function texts(text: string): string[] {
   return figuresOf(text).map((f) => f.text);

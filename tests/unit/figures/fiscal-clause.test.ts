@@ -1,4 +1,4 @@
-import { figuresOf } from './figures-of';
+import { figuresOf } from '../../support/figures-of';
 
 function periods(text: string) {
   return figuresOf(text)

@@ -1,5 +1,5 @@
 import { extractMoney } from '../../../shared/figures';
-import { pick } from './figures-of';
+import { pick } from '../../support/figures-of';
 
 describe('money figures', () => {
   it.each([

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { extractFigures } from '../../../shared/figures';
 import type { Section } from '../../../shared/model';
-import { figuresOf, leadSection } from './figures-of';
+import { figuresOf, leadSection } from '../../support/figures-of';
 
 describe('offsets, typographic spaces and sections', () => {
   it('matches NBSP and narrow NBSP as spaces while offsets index the original', () => {

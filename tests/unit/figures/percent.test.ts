@@ -1,5 +1,5 @@
 import { extractPercents } from '../../../shared/figures';
-import { pick } from './figures-of';
+import { pick } from '../../support/figures-of';
 
 describe('percent figures', () => {
   it.each([

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCommand } from '../../../cli/commands/parse';
 import type { ParsedSheet } from '../../../shared/index';
+import { fixturePath } from '../../support/fixtures';
 
-const FIXTURES = join(__dirname, '../../../fixtures/sheets');
+const FIXTURES = fixturePath('sheets');
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

@@ -1,5 +1,5 @@
 import type { Block } from '../../../shared/model';
-import { headings, PROSE, parseText } from './text-helpers';
+import { headings, PROSE, parseText } from '../../support/text-helpers';
 
 const listItems = (blocks: Block[]) =>
   blocks.flatMap((b) => (b.type === 'list' ? [b.items.map((i) => i.text)] : []));

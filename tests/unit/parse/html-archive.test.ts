@@ -1,6 +1,6 @@
 import type { ParsedSheet } from '../../../shared/index';
 import { parseSheet } from '../../../shared/index';
-import { fixtureBytes } from './load-fixture';
+import { fixtureBytes } from '../../support/fixtures';
 
 describe('a 2009–2017 archive page (Kenya)', () => {
   let sheet: ParsedSheet;

@@ -1,6 +1,6 @@
 import type { ParsedSheet } from '../../../shared/index';
 import { parseSheet } from '../../../shared/index';
-import { fixtureBytes } from './load-fixture';
+import { fixtureBytes } from '../../support/fixtures';
 
 describe('a current state.gov page (Mali)', () => {
   let sheet: ParsedSheet;

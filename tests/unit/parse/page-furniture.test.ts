@@ -1,5 +1,5 @@
 import { isSiteFurniture } from '../../../shared/parse/furniture';
-import { PROSE, parseText } from './text-helpers';
+import { PROSE, parseText } from '../../support/text-helpers';
 
 const BANNER = [
   'An official website of the United States government',

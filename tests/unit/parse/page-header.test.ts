@@ -1,4 +1,4 @@
-import { headings, PROSE, parseText } from './text-helpers';
+import { headings, PROSE, parseText } from '../../support/text-helpers';
 
 describe('the header above a text sheet', () => {
   it('reads "Title / Bureau / Fact Sheet / date" below logo furniture, and emits no figure for the date', () => {

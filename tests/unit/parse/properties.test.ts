@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { InvalidSourceError } from '../../../shared/errors';
 import { type ContentType, type ParsedSheet, parseSheet } from '../../../shared/index';
-import { fixtureText } from './load-fixture';
+import { fixtureText } from '../../support/fixtures';
 
 const SEED_TEXT = fixtureText('mali.txt');
 const SEED_HTML = fixtureText('mali.html');

@@ -1,6 +1,6 @@
 import type { ParsedSheet } from '../../../shared/index';
 import { PARSER_VERSION, parseSheet } from '../../../shared/index';
-import { fixtureBytes } from './load-fixture';
+import { fixtureBytes } from '../../support/fixtures';
 
 describe('the Mali seed as plain text', () => {
   let sheet: ParsedSheet;

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ValidationError } from '../../../shared/errors';
 import { parseScheduledEvent } from '../../../shared/pipeline/scheduled-event';
+import { fixturePath } from '../../support/fixtures';
 
-const fixture = JSON.parse(
-  readFileSync(join(__dirname, '../../../fixtures/events/eventbridge/scheduled.json'), 'utf8'),
-) as Record<string, unknown>;
+const fixture = JSON.parse(readFileSync(fixturePath('events/eventbridge/scheduled.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 describe('parseScheduledEvent', () => {
   it('accepts the AWS sample scheduled event, which has no version field', () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fixturePath } from '../../support/fixtures';
 
 type Handler = (event: unknown) => Promise<unknown>;
 const scheduled = JSON.parse(
-  readFileSync(join(__dirname, '../../../fixtures/events/eventbridge/scheduled.json'), 'utf8'),
+  readFileSync(fixturePath('events/eventbridge/scheduled.json'), 'utf8'),
 ) as unknown;
 
 function freshHandler(): Handler {

@@ -1,12 +1,12 @@
 /** REST proxy events for tests, built on AWS's sample event (fixtures/events/apigateway/AwsProxy.json). */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { compileRoutes, matchPath } from '../../../shared/api/route-match';
-import { routes } from '../../../shared/topology';
+import { compileRoutes, matchPath } from '../../shared/api/route-match';
+import { routes } from '../../shared/topology';
+import { fixturePath } from './fixtures';
 
 const TEMPLATE = JSON.parse(
-  readFileSync(join(__dirname, '../../../fixtures/events/apigateway/AwsProxy.json'), 'utf8'),
+  readFileSync(fixturePath('events/apigateway/AwsProxy.json'), 'utf8'),
 ) as APIGatewayProxyEvent;
 const compiled = compileRoutes(routes);
 

@@ -1,5 +1,5 @@
 /** A small hand-built ParsedSheet (two revisions) for router tests that do not need the parser. */
-import type { ParsedSheet } from '../../../shared/model';
+import type { ParsedSheet } from '../../shared/model';
 
 const TEXT_V1 = 'U.S. Relations With Testland\nAssistance\nThe U.S. provided $148 million in FY 2021.';
 const TEXT_V2 = 'U.S. Relations With Testland\nAssistance\nThe U.S. provided $150 million in FY 2021.';

@@ -1,5 +1,5 @@
-import { extractFigures } from '../../../shared/figures';
-import type { Figure, Section } from '../../../shared/model';
+import { extractFigures } from '../../shared/figures';
+import type { Figure, Section } from '../../shared/model';
 
 /** The whole text as one lead section: the extractor's view of a sheet without headings. */
 export function leadSection(text: string): Section {

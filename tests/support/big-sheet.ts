@@ -1,7 +1,7 @@
 /** Synthetic sheets of a chosen size, for the cache-bound and response-size tests (no parser needed). */
-import type { Figure, ParsedSheet } from '../../../shared/model';
-import { diffSheets } from '../../../shared/pipeline/diff';
-import type { SheetRepository } from '../../../shared/store/ports';
+import type { Figure, ParsedSheet } from '../../shared/model';
+import { diffSheets } from '../../shared/pipeline/diff';
+import type { SheetRepository } from '../../shared/store/ports';
 
 /**
  * A sheet whose text is `chars` characters of `fill`, in one section whose paragraph repeats the text (as

@@ -27,7 +27,7 @@ process.stdin.on('data', (d) => { input += d; }).on('end', async () => {
 /** Validates with @seriousme/openapi-schema-validator; `version` is the OpenAPI version it detected. */
 export function validateDocument(doc: unknown): { valid: boolean; errors?: unknown; version?: string } {
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', VALIDATE_SCRIPT], {
-    cwd: join(__dirname, '..', '..', '..'),
+    cwd: join(__dirname, '..', '..'),
     input: JSON.stringify(doc),
     encoding: 'utf8',
   });

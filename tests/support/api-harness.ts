@@ -1,9 +1,9 @@
 /** An API over in-memory stores, plus a request helper that validates every body against the document. */
-import { createApi } from '../../../shared/api/app';
-import type { ApiRequest, ApiResponse } from '../../../shared/api/http';
-import { InMemoryBlobStore } from '../../support/fakes/memory-blobs';
-import { InMemorySheetRepository } from '../../support/fakes/memory-sheets';
-import { InMemoryUploadRepository } from '../../support/fakes/memory-uploads';
+import { createApi } from '../../shared/api/app';
+import type { ApiRequest, ApiResponse } from '../../shared/api/http';
+import { InMemoryBlobStore } from './fakes/memory-blobs';
+import { InMemorySheetRepository } from './fakes/memory-sheets';
+import { InMemoryUploadRepository } from './fakes/memory-uploads';
 import { responseChecker } from './openapi-support';
 
 export interface CallOptions {

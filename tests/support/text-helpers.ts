@@ -1,5 +1,5 @@
-import { parseSheet } from '../../../shared/index';
-import type { ParsedSheet } from '../../../shared/model';
+import { parseSheet } from '../../shared/index';
+import type { ParsedSheet } from '../../shared/model';
 
 /** A sentence long enough to be prose on its own. */
 export const PROSE = 'The United States and the partner country work together on health, trade and security.';
