@@ -88,13 +88,15 @@ export function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** One autocannon run in its own process. */
-export function autocannon(url: string, connections: number, extra: string[] = []): Promise<Run> {
+/**
+ * A child (`npx ARGS…`) that prints one autocannon-shaped JSON result on stdout, read as a Run; `label`
+ * names it in the error when it exits without one.
+ */
+export function jsonRun(args: string[], label: string, stderr: 'pipe' | 'inherit' = 'pipe'): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const args = ['autocannon', '--json', '-c', String(connections), '-d', String(DURATION_S), ...extra, url];
-    const child = spawn('npx', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', args, { cwd: ROOT, stdio: ['ignore', 'pipe', stderr] });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => {
+    child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
     });
     child.once('exit', (code) => {
@@ -113,10 +115,16 @@ export function autocannon(url: string, connections: number, extra: string[] = [
           errors: json.errors,
         });
       } catch (err) {
-        reject(new Error(`autocannon exited ${code}: ${String(err)}`));
+        reject(new Error(`${label} exited ${code}: ${String(err)}`));
       }
     });
   });
+}
+
+/** One autocannon run in its own process. */
+export function autocannon(url: string, connections: number, extra: string[] = []): Promise<Run> {
+  const args = ['autocannon', '--json', '-c', String(connections), '-d', String(DURATION_S), ...extra, url];
+  return jsonRun(args, 'autocannon');
 }
 
 export async function waitFor(url: string): Promise<void> {

@@ -6,51 +6,30 @@
  * Goal: random GET /sheets/{id} ≥ 50% of the rate for one cached sheet.
  */
 import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { autocannon, DURATION_S, freePort, type Run, spawnUntil, stop, waitFor } from './api-processes';
+import {
+  autocannon,
+  DURATION_S,
+  freePort,
+  jsonRun,
+  type Run,
+  spawnUntil,
+  stop,
+  waitFor,
+} from './api-processes';
 import { scaleSheetId } from './api-scale-seed';
 import { type BenchResult, type BenchRow, fmt } from './harness';
 
-const ROOT = join(__dirname, '..');
 const SHEETS = Number(process.env.BENCH_API_SHEETS ?? 3000);
 const PREFIX = 'scale-';
 const CONNECTIONS = [10, 50];
 
 /** Random reads in their own process (bench/api-random-load.ts), in autocannon's result shape. */
 function randomReads(base: string, connections: number, seconds: number): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const args = ['tsx', 'bench/api-random-load.ts', base, PREFIX, String(SHEETS), String(connections)];
-    const child = spawn('npx', [...args, String(seconds)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.once('exit', (code) => {
-      try {
-        const json = JSON.parse(out) as {
-          requests: { average: number };
-          latency: { p50: number; p99: number };
-          non2xx: number;
-          errors: number;
-        };
-        resolve({
-          rps: json.requests.average,
-          p50: json.latency.p50,
-          p99: json.latency.p99,
-          non2xx: json.non2xx,
-          errors: json.errors,
-        });
-      } catch (err) {
-        reject(new Error(`random reads exited ${code}: ${String(err)}`));
-      }
-    });
-  });
+  const args = ['tsx', 'bench/api-random-load.ts', base, PREFIX, String(SHEETS), String(connections)];
+  return jsonRun([...args, String(seconds)], 'random reads', 'inherit');
 }
 
 /** GET /sheets/{id} of every seeded sheet once, 10 at a time. */
