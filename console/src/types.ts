@@ -1,5 +1,6 @@
 /** The API bodies the console reads (the OpenAPI document at /openapi.json is the reference). */
 import type { Figure as ModelFigure, Section as ModelSection } from '../../shared/model';
+import type { SourceRecord } from '../../shared/store/ports';
 
 export type { FigureKind, Period } from '../../shared/model';
 export type Figure = ModelFigure & { key: string };
@@ -58,16 +59,5 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
-export interface Source {
-  id: string;
-  url: string;
-  enabled: boolean;
-  etag?: string;
-  lastModified?: string;
-  contentHash?: string;
-  lastCheckedAt?: string;
-  lastStatus?: 'unchanged' | 'updated' | 'failed' | 'pending';
-  lastError?: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A source registration as `GET /sources` answers it (shared/api/views-source.ts serves the record's fields). */
+export type Source = SourceRecord;
