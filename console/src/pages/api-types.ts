@@ -3,7 +3,8 @@
  * FigureHistory, Preview, Upload, Subscription, DeliveryAttempt of /openapi.json); ../types.ts holds the
  * sheet pages' ones. Only the members the pages use, so a new optional member elsewhere costs nothing.
  */
-import type { FigureKind, Period } from '../types';
+import type { DiffSummary, FigureRef as StoredFigureRef } from '../../../shared/store/ports';
+import type { Period } from '../types';
 
 export type { Page, Source } from '../types';
 
@@ -12,29 +13,11 @@ export const SHEET_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 
 export type FigureValue = number | string;
 
-export interface FigureRef {
-  id: string;
-  key?: string;
-  kind: FigureKind;
-  value: FigureValue;
-  unit?: string;
-  to?: string;
-  text: string;
-  sectionId: string;
-  sentence?: string;
-}
+/** A figure as diffs name it (the store's summary shape, served as is). */
+export type FigureRef = StoredFigureRef;
 
-export interface Diff {
-  from: number;
-  to: number;
-  figures: {
-    added: FigureRef[];
-    removed: FigureRef[];
-    changed: { before: FigureRef; after: FigureRef }[];
-  };
-  sections: { added: string[]; removed: string[]; changed: string[] };
-  figuresOmitted?: true;
-}
+/** The body of GET /sheets/{id}/diff and a revision header's `diff`: the store's diff summary. */
+export type Diff = DiffSummary;
 
 export interface RevisionHeader {
   id: string;
