@@ -72,7 +72,9 @@ beforeAll(async () => {
   const policy: FetchPolicy = {
     allowedHosts: ['127.0.0.1', 'internal.test'],
     allowPrivateAddresses: true,
-    timeoutMs: 500,
+    // Long enough for the 2 MiB-plus body to stream to the size cap on a busy machine (it lost that race at 500 ms);
+    // the slow route still answers only after 5 s.
+    timeoutMs: 2000,
     maxBytes: MAX_BYTES,
     maxRedirects: 3,
     resolve: resolver,
@@ -118,7 +120,7 @@ describe('refresh with failing sources', () => {
     expect(byId['good-b']).toMatchObject({ status: 'updated', key: `sources/good-b.${sheet.extension}` });
     const expected: Record<string, [string, RegExp]> = {
       'http-500': ['status', /answered HTTP 500/],
-      slow: ['timeout', /did not answer completely within 500 ms/],
+      slow: ['timeout', /did not answer completely within 2000 ms/],
       huge: ['too-large', /exceeds the 2097152-byte limit/],
       pdf: ['content-type', /content type "application\/pdf"/],
       'redirect-away': ['host-not-allowed', /"evil\.example" is not on the allowlist/],
