@@ -36,11 +36,34 @@ function notifyBackoff(ms: number): ((receiveCount: number) => number) | undefin
   return ms > 0 ? () => ms : undefined;
 }
 
+function finish(stopped: Promise<void>): void {
+  stopped.then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(`error while stopping: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
+}
+
 async function main(): Promise<void> {
   const env = readStartEnvironment();
   const refreshRateMs = parseRate(env.refreshRate);
   // Built in memory on the first /console request, so `npm start` needs no build step.
   provideConsole(buildConsole);
+  // Installed before anything starts: a signal that lands before Node has a handler for it kills the
+  // process with the default action (no clean stop, DATA_DIR lock left), and a supervisor may send one
+  // the moment it reads the ready line, or while start-up is still running.
+  let stopRuntime: (() => Promise<void>) | undefined;
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`${signal}: stopping…`);
+    if (stopRuntime) finish(stopRuntime());
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
   const runtime = await startRuntime({
     port: env.port,
     dataDir: env.dataDir,
@@ -54,6 +77,9 @@ async function main(): Promise<void> {
       process.exit(1);
     },
   });
+  stopRuntime = () => runtime.stop();
+  // A signal during start-up stops the runtime as soon as there is one to stop, without a ready line.
+  if (stopping) return finish(stopRuntime());
   for (const line of tokenLines(runtime.token)) console.log(line);
   if (runtime.seeded.length > 0) console.log(`Seeded: ${runtime.seeded.join(', ')}`);
   if (runtime.resumedDeliveries > 0)
@@ -69,22 +95,6 @@ async function main(): Promise<void> {
       refreshRateMs === null ? 'off' : env.refreshRate
     }  (Ctrl+C stops)`,
   );
-
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.error(`${signal}: stopping…`);
-    runtime.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(`error while stopping: ${err instanceof Error ? err.message : String(err)}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

@@ -4,10 +4,10 @@
  * just npm and its shell.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { childEnv, ROOT, startRuntimeProcess } from './runtime-process';
+import { childEnv, ROOT, signalWhen, startRuntimeProcess } from './runtime-process';
 
 jest.setTimeout(90_000);
 
@@ -64,4 +64,22 @@ describe('npm start and signals to its PID', () => {
       expect(await again.exited).toBe(0);
     },
   );
+
+  it('SIGTERM during start-up (while the first start seeds) stops cleanly, without a ready line', async () => {
+    const dataDir = join(work, 'mid-start');
+    // The emulators' folders exist once start-up is under way and long before seeding is done.
+    const result = await signalWhen(
+      { PORT: '0', DATA_DIR: dataDir },
+      () => existsSync(join(dataDir, 'dynamodb')),
+      'SIGTERM',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('SIGTERM: stopping');
+    expect(result.stdout).not.toContain('Ready:');
+    // Stopped, not killed: the DATA_DIR lock is released and the next start serves the seeded sheet.
+    const again = await startRuntimeProcess({ PORT: '0', DATA_DIR: dataDir });
+    expect((await fetch(`${again.url}/sheets/mali`)).status).toBe(200);
+    again.proc.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  });
 });

@@ -87,6 +87,24 @@ export async function startRuntimeProcess(
   };
 }
 
+/** Runs the runtime and sends `signal` once `when()` holds (checked every 10 ms): a signal mid start-up. */
+export async function signalWhen(
+  env: Record<string, string>,
+  when: () => boolean,
+  signal: NodeJS.Signals,
+): Promise<Exit> {
+  const { proc, out, exited } = launch(env);
+  const poll = setInterval(() => {
+    if (when()) {
+      clearInterval(poll);
+      proc.kill(signal);
+    }
+  }, 10);
+  const code = await exited;
+  clearInterval(poll);
+  return { code, stdout: out.stdout, stderr: out.stderr };
+}
+
 /** Runs the runtime expecting it to fail at start. */
 export async function runToExit(env: Record<string, string>): Promise<Exit> {
   const { out, exited } = launch(env);
