@@ -6,6 +6,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { isAppError } from '../../shared/errors';
 import { type ContentType, parseSheet } from '../../shared/index';
+import { figureLimitError } from '../../shared/pipeline/figure-limit';
 
 export const TYPES_BY_EXTENSION: Readonly<Record<string, ContentType>> = {
   '.txt': 'text/plain',
@@ -85,6 +86,8 @@ async function parseOne(file: string, options: BatchOptions): Promise<string | n
   try {
     const type = options.type ?? TYPES_BY_EXTENSION[extname(file).toLowerCase()];
     const sheet = parseSheet(bytes, { id: idFromFileName(file), contentType: type });
+    const tooMany = figureLimitError(sheet.figures.length);
+    if (tooMany) return `${tooMany.message} (an upload of it would be rejected)`;
     const stem = basename(file, extname(file));
     await writeFile(join(options.outDir, `${stem}.json`), `${JSON.stringify(sheet, null, 2)}\n`);
     return null;

@@ -7,8 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MAX_FIGURES_PER_SHEET } from '../../shared/config';
 import { isAppError } from '../../shared/errors';
 import { type ContentType, parseSheet } from '../../shared/index';
+import { figureLimitError } from '../../shared/pipeline/figure-limit';
 import { expandInputs, idFromFileName, parseBatch, TYPES_BY_EXTENSION } from './parse-batch';
 
 /** Anything with `write(string)`: a Node stream or the CLI's captured io. */
@@ -28,6 +30,8 @@ const HELP = `${USAGE}
   --id ID                     the sheet id (one FILE only; default: the file name when it is a valid id)
   --type text/plain|text/html the content type for every input (default: by extension, else detected)
   -h, --help                  this help
+
+A sheet of more than ${MAX_FIGURES_PER_SHEET.toLocaleString('en-US')} figures fails as it would on upload (too-many-figures).
 `;
 const CONTENT_TYPES = new Set<string>(['text/plain', 'text/html']);
 
@@ -93,6 +97,8 @@ async function single(
   }
   try {
     const sheet = parseSheet(bytes, { id, contentType: type });
+    const tooMany = figureLimitError(sheet.figures.length);
+    if (tooMany) return fail(`${file}: ${tooMany.message} (an upload of it would be rejected)`, 1);
     io.stdout.write(`${JSON.stringify(sheet, null, 2)}\n`);
     return 0;
   } catch (err) {

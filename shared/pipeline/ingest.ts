@@ -17,7 +17,6 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { StoredObject } from '../blobs/ports';
-import { MAX_FIGURES_PER_SHEET } from '../config';
 import { InvalidSourceError, RevisionConflictError, type SourceRejection } from '../errors';
 import type { ContentType, ParsedSheet } from '../model';
 import type { DiffSummary, RevisionReason } from '../store/ports';
@@ -25,6 +24,7 @@ import type { PipelineDeps } from './deps';
 import { diffSheets } from './diff';
 import { emitPublished, emitRejected } from './emit';
 import { assignFigureKeys, keyedSheet } from './figure-keys';
+import { figureLimitError } from './figure-limit';
 import { archiveKeyFor, compareWrittenAt, parseSourceKey, siblingSourceKeys } from './source-key';
 import { noteUpload } from './upload-outcomes';
 
@@ -99,13 +99,7 @@ export function timedParse(
   const t0 = performance.now();
   try {
     const sheet = deps.parse(bytes, { id, contentType, maxBytes: deps.maxSourceBytes });
-    const limit = deps.maxFigures ?? MAX_FIGURES_PER_SHEET;
-    if (sheet.figures.length <= limit) return sheet;
-    return new InvalidSourceError(
-      'too-many-figures',
-      `The source has ${sheet.figures.length} figures; one sheet may hold at most ${limit}. Split it into ` +
-        'several sheets, or remove tables of figures the sheet does not need.',
-    );
+    return figureLimitError(sheet.figures.length, deps.maxFigures) ?? sheet;
   } catch (err) {
     if (err instanceof InvalidSourceError) return err;
     throw err;

@@ -104,3 +104,41 @@ describe('factsheet parse, many files', () => {
     for (const option of ['--out DIR', '--id ID', '--type', '--help']) expect(help.stdout).toContain(option);
   });
 });
+
+describe('factsheet parse and the figure cap', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'parse-cap-'));
+    // 20,001 money figures: one over the cap ingest enforces.
+    writeFileSync(join(dir, 'dense.txt'), `U.S. Relations With Mali\n\n${'$5 million. '.repeat(20_001)}`);
+    writeFileSync(join(dir, 'at-cap.txt'), `U.S. Relations With Mali\n\n${'$5 million. '.repeat(20_000)}`);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses one FILE over the cap as an upload would be, and prints no JSON', async () => {
+    const result = await run([join(dir, 'dense.txt')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^error: .*dense\.txt: The source has 20001 figures; one sheet may hold at most 20000\..*\(an upload of it would be rejected\)\n$/,
+    );
+  });
+
+  it('parses a FILE of exactly the cap', async () => {
+    const result = await run([join(dir, 'at-cap.txt')]);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as ParsedSheet).figures).toHaveLength(20_000);
+  });
+
+  it('reports the file over the cap in a batch by name and writes the others', async () => {
+    const out = join(dir, 'out');
+    const result = await run([dir, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/dense\.txt.*20001 figures/);
+    expect(readdirSync(out)).toEqual(['at-cap.json']);
+  });
+
+  it('says so in its help', async () => {
+    expect((await run(['--help'])).stdout).toContain('more than 20,000 figures fails as it would on upload');
+  });
+});
