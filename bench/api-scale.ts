@@ -9,6 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RUNTIME_NODE_ARGS } from '../infra/local/node-flags';
 import {
   autocannon,
   DURATION_S,
@@ -78,8 +79,8 @@ export async function run(): Promise<BenchResult> {
 
     const port = await freePort();
     const runtime = await spawnUntil(
-      'npx',
-      ['tsx', 'infra/local/main.ts'],
+      process.execPath,
+      [...RUNTIME_NODE_ARGS],
       { PORT: String(port), DATA_DIR: dataDir, API_TOKEN: 'bench-token-0123456789', REFRESH_RATE: '0' },
       new RegExp(`http://127\\.0\\.0\\.1:${port}`),
     );

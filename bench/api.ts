@@ -9,6 +9,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RUNTIME_NODE_ARGS } from '../infra/local/node-flags';
 import { run as figureRoutes } from './api-figures';
 import { autocannon, DURATION_S, freePort, type Run, spawnUntil, stop, waitFor } from './api-processes';
 import { run as readsAtScale } from './api-scale';
@@ -55,8 +56,8 @@ async function underLoad(): Promise<{ load: BenchResult; figures: BenchResult }>
   const children: ChildProcess[] = [];
   try {
     const runtime = await spawnUntil(
-      'npx',
-      ['tsx', 'infra/local/main.ts'],
+      process.execPath,
+      [...RUNTIME_NODE_ARGS],
       { PORT: String(port), DATA_DIR: dataDir, API_TOKEN: 'bench-token-0123456789', REFRESH_RATE: '0' },
       new RegExp(`http://127\\.0\\.0\\.1:${port}`),
     );

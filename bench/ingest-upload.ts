@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { RUNTIME_NODE_ARGS } from '../infra/local/node-flags';
 import { type BenchResult, fmt, median, percentile } from './harness';
 
 const UPLOADS = 50;
@@ -19,7 +20,7 @@ const TOKEN = 'bench-upload-token-0123456789';
 const ROOT = join(__dirname, '..');
 
 function startRuntime(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
+  const child = spawn(process.execPath, [...RUNTIME_NODE_ARGS], {
     cwd: ROOT,
     env: {
       ...process.env,

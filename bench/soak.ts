@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Level } from 'level';
+import { RUNTIME_NODE_FLAGS } from '../infra/local/node-flags';
 import { type BenchResult, fmt } from './harness';
 
 const ROOT = join(__dirname, '..');
@@ -45,7 +46,7 @@ function startChild(dataDir: string): Promise<Runtime> {
   const t0 = performance.now();
   const proc = fork(join(__dirname, 'soak-runtime.ts'), [], {
     cwd: ROOT,
-    execArgv: ['--expose-gc', '--import', 'tsx'],
+    execArgv: ['--expose-gc', ...RUNTIME_NODE_FLAGS, '--import', 'tsx'],
     env: { ...process.env, DATA_DIR: dataDir, API_TOKEN: TOKEN, POWERTOOLS_LOG_LEVEL: 'ERROR' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

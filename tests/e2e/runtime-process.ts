@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { RUNTIME_NODE_ARGS } from '../../infra/local/node-flags';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -34,7 +35,7 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 function launch(env: Record<string, string>) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
+  const proc = spawn(process.execPath, [...RUNTIME_NODE_ARGS], {
     cwd: ROOT,
     env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
