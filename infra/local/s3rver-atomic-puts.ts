@@ -3,6 +3,8 @@
  * a GET right after (or during) a PUT can read a truncated or half-replaced object. Real S3 replaces an
  * object atomically: readers see the old bytes or the new ones, never a mix. This patch makes the
  * filesystem store write to a temporary file, wait until it is on disk, then rename it into place.
+ * The rename and the metadata (the object's MD5) are one step per key: two PUTs of one key that renamed
+ * A, B and wrote metadata B, A left B's bytes under A's MD5, which ingest then refused as corrupt.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -48,13 +50,36 @@ export function makeS3rverPutsAtomic(): void {
     });
     try {
       await pipeline(source, measure, createWriteStream(tmpPath));
-      await rename(tmpPath, objectPath);
     } catch (err) {
       await unlink(tmpPath).catch(() => {});
       throw err;
     }
     const digest = md5.digest('hex');
-    await this.putMetadata(object.bucket, object.key, object.metadata, digest);
+    await oneAtATime(objectPath, async () => {
+      try {
+        await rename(tmpPath, objectPath);
+      } catch (err) {
+        await unlink(tmpPath).catch(() => {});
+        throw err;
+      }
+      await this.putMetadata(object.bucket, object.key, object.metadata, digest);
+    });
     return { size, md5: digest };
   };
+}
+
+/** The tail of each key's chain of replace steps; a key leaves the map when its chain is idle. */
+const replacing = new Map<string, Promise<void>>();
+
+/** Runs `step` after every step queued before it for `key`, never two at once. */
+async function oneAtATime(key: string, step: () => Promise<void>): Promise<void> {
+  const previous = replacing.get(key) ?? Promise.resolve();
+  const current = previous.then(step);
+  const tail = current.catch(() => {});
+  replacing.set(key, tail);
+  try {
+    await current;
+  } finally {
+    if (replacing.get(key) === tail) replacing.delete(key);
+  }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, s3Client } from '../../shared/aws/clients';
@@ -39,6 +40,28 @@ describe('s3rver object replacement (infra/local/s3rver-atomic-puts.ts)', () => 
     ]);
     expect(reads).toHaveLength(24);
     for (const body of reads) expect(versions.some((v) => v.equals(body))).toBe(true);
+  });
+
+  it('keeps the stored MD5 (ETag) the one of the bytes that won, whatever order concurrent PUTs finish in', async () => {
+    const { bucketName } = await createTestResources('atomic-md5');
+    const key = 'sources/md5-race.txt';
+    const mismatches: string[] = [];
+    for (let round = 0; round < 15; round++) {
+      // Sizes differ so the PUTs finish their writes in varying orders.
+      const versions = Array.from({ length: 4 }, (_, i) =>
+        Buffer.alloc(((i * 7 + round) % 5) * 96 * 1024 + 1024, 97 + i),
+      );
+      await Promise.all(
+        versions.map((body) =>
+          s3Client().send(new PutObjectCommand({ Bucket: bucketName, Key: key, Body: body })),
+        ),
+      );
+      const got = await s3Client().send(new GetObjectCommand({ Bucket: bucketName, Key: key }));
+      const bytes = Buffer.from(await got.Body!.transformToByteArray());
+      const md5 = createHash('md5').update(bytes).digest('hex');
+      if (got.ETag !== `"${md5}"`) mismatches.push(`round ${round}: ETag ${got.ETag}, bytes ${md5}`);
+    }
+    expect(mismatches).toEqual([]);
   });
 });
 
