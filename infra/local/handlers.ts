@@ -96,7 +96,13 @@ export function bindHandlers(modules: HandlerModules, region: string, tableName:
               ...(error.sourceHash && { rejectedHash: error.sourceHash }),
             }
           : {};
-      if (meta) return { sourceHash: meta.sourceHash ?? null, ...rejected(meta.lastError) };
+      if (meta) {
+        return {
+          sourceHash: meta.sourceHash ?? null,
+          ...rejected(meta.lastError),
+          ...(meta.unannouncedRevision === meta.latestRevision && { unannounced: true }),
+        };
+      }
       // A sheet whose first upload was rejected has no META, only error records: without this, every
       // start would ingest (and reject) the same bytes again.
       const errors = await sheets.listErrors(sheetId, { limit: 1 });

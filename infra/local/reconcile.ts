@@ -1,7 +1,7 @@
 /**
  * Start-up reconciliation: an upload survives a crash between PutObject and ingest because each sheet's
  * newest `sources/` object is ingested again when its sheet has not published (and has not rejected) its
- * bytes. Only the newest: `sources/{id}.txt` and `sources/{id}.html` are one slot (nothing deletes the
+ * bytes (or published them and died before their event reached the bus). Only the newest: `sources/{id}.txt` and `sources/{id}.html` are one slot (nothing deletes the
  * older key), and ingest would ignore the older one as superseded anyway — the same rule, applied here so
  * a restart plans nothing for it (shared/pipeline/ingest.ts has the tie rule).
  */
@@ -28,6 +28,8 @@ export interface PublishedState {
   /** SHA-256 of the bytes the last rejection refused, when it names them (ingest-failed, corrupt-object). */
   rejectedHash?: string;
   rejectedReason?: string;
+  /** META names its latest revision unannounced: its event never reached the bus (the writer died). */
+  unannounced?: boolean;
 }
 
 /** `sources/{id}.{ext}` → id; null for keys the trigger would not deliver. */
@@ -50,7 +52,8 @@ export function sha256Hex(bytes: Uint8Array): string {
  */
 export function needsIngest(object: SourceObject, state: PublishedState | null): boolean {
   const hash = sha256Hex(object.bytes);
-  if (state?.sourceHash && state.sourceHash === hash) return false;
+  // Published, but its event was lost with the process: ingest finds the bytes unchanged and announces it.
+  if (state?.sourceHash && state.sourceHash === hash) return state.unannounced === true;
   // Bytes ingest already failed on (its whole retry budget, or a crash-free rejection): never again.
   if (state?.rejectedHash && state.rejectedHash === hash) return false;
   if (state?.lastErrorAt && Date.parse(state.lastErrorAt) >= object.lastModified.getTime()) return false;

@@ -22,7 +22,7 @@ import type { ContentType, ParsedSheet } from '../model';
 import type { DiffSummary, RevisionReason } from '../store/ports';
 import type { PipelineDeps } from './deps';
 import { diffSheets } from './diff';
-import { emitPublished, emitRejected } from './emit';
+import { announced, emitPublished, emitRejected, reannounce } from './emit';
 import { assignFigureKeys, keyedSheet } from './figure-keys';
 import { figureLimitError } from './figure-limit';
 import { archiveKeyFor, compareWrittenAt, parseSourceKey, siblingSourceKeys } from './source-key';
@@ -190,6 +190,7 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
     request.onBytes?.(hash);
     if (meta && meta.sourceHash === hash && meta.parserVersion === deps.parserVersion) {
       deps.logger.info('source unchanged', { key, sheetId: id, revision: meta.latestRevision });
+      await reannounce(deps, meta);
       deps.metrics.count('SheetsIngested');
       return noteUpload(deps, id, hash, { status: 'unchanged', id, revision: meta.latestRevision });
     }
@@ -230,6 +231,7 @@ export async function ingestObject(deps: PipelineDeps, request: IngestRequest): 
       const outcome: IngestOutcome = { status: 'published', id, revision, diff };
       if (!emitted) await noteUpload(deps, id, hash, outcome);
       await (emitted ?? emitPublished(deps, sheet, revision, reason, diff));
+      await announced(deps, id, revision);
       deps.metrics.count('SheetsIngested');
       deps.metrics.count('RevisionsPublished');
       deps.logger.info('revision published', {

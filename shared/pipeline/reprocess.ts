@@ -7,7 +7,7 @@ import type { SourceRejection } from '../errors';
 import { ConflictError, InvalidSourceError, NotFoundError, RevisionConflictError } from '../errors';
 import type { PipelineDeps } from './deps';
 import { diffSheets } from './diff';
-import { emitPublished } from './emit';
+import { announced, emitPublished, reannounce } from './emit';
 import { assignFigureKeys, keyedSheet } from './figure-keys';
 import { DEFAULT_PUBLISH_ATTEMPTS, rejectSource, sha256Hex, timedParse } from './ingest';
 import { contentTypeOfKey } from './source-key';
@@ -37,6 +37,7 @@ export async function reprocessSheet(
     if (meta.projectedRevision !== meta.latestRevision) await deps.sheets.finalizeLatest?.(id);
     const latest = meta.latestRevision;
     if (!options.force && meta.parserVersion === deps.parserVersion) {
+      await reannounce(deps, meta);
       return { status: 'unchanged', id, revision: latest };
     }
     const previous = await deps.sheets.getRevision(id, latest);
@@ -82,6 +83,7 @@ export async function reprocessSheet(
       });
       deps.metrics.count('RevisionsPublished');
       await emitPublished(deps, sheet, revision, 'reprocess', diff);
+      await announced(deps, id, revision);
       deps.logger.info('sheet reprocessed', {
         key: archiveKey,
         sheetId: id,

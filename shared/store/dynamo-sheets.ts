@@ -9,6 +9,7 @@ import type { BackoffOptions } from './batch-write';
 import { DynamoTable } from './dynamo-table';
 import { queryLatestFigures } from './latest-figure-query';
 import { readMetas } from './meta-batch';
+import { updateMetaIf } from './meta-item';
 import type {
   FigureQuery,
   LatestFigure,
@@ -62,6 +63,20 @@ export class DynamoSheetRepository extends DynamoSheetReads implements SheetRepo
    */
   finalizeLatest(id: string): Promise<void> {
     return this.publisher.finalizeLatest(id);
+  }
+
+  async markAnnounced(id: string, revision: number): Promise<void> {
+    // Refused when a newer flip set it again (that revision's own emit clears it) or it is already clear.
+    await updateMetaIf(
+      this.table,
+      id,
+      {
+        update: 'REMOVE unannouncedRevision',
+        condition: 'unannouncedRevision = :rev',
+        values: { ':rev': revision },
+      },
+      'DynamoDB META announced',
+    );
   }
 
   recordError(id: string, error: SheetErrorRecord): Promise<void> {

@@ -43,7 +43,7 @@ export async function flipMeta(
         'SET #id = :id, latestRevision = :rev, latestAttempt = :attempt, title = :title, country = :country, ' +
         'bureau = :bureau, publishedOn = :publishedOn, contentType = :contentType, sourceHash = :hash, ' +
         'parserVersion = :pv, #counts = :counts, updatedAt = :now, createdAt = if_not_exists(createdAt, :now), ' +
-        '#g1pk = :g1pk, #g1sk = :id',
+        '#g1pk = :g1pk, #g1sk = :id, unannouncedRevision = :rev',
       condition: expectedLatest === 0 ? 'attribute_not_exists(latestRevision)' : 'latestRevision = :expected',
       names: { '#id': 'id', '#counts': 'counts', '#g1pk': GSI1.pk, '#g1sk': GSI1.sk },
       values: {

@@ -76,6 +76,12 @@ export interface SheetMeta {
    * while a publish is finishing, or after a writer stopped mid-way (then `finalizeLatest` repairs it).
    */
   projectedRevision?: number;
+  /**
+   * The outbox of one: set by the META flip, cleared once the revision's `sheet.revision.published` event
+   * is on the bus. While it names latestRevision, the next ingest of the sheet (a retry that finds its
+   * bytes already published, or a local start after a crash) emits that event again, with the same id.
+   */
+  unannouncedRevision?: number;
 }
 
 export interface RevisionHeader {
@@ -166,6 +172,8 @@ export interface SheetRepository {
    * figure projection). Idempotent. Optional so older fakes still satisfy the port.
    */
   finalizeLatest?(id: string): Promise<void>;
+  /** Clears META.unannouncedRevision when it is still `revision` (its event reached the bus). Optional. */
+  markAnnounced?(id: string, revision: number): Promise<void>;
   /**
    * A URL from which the revision's document (`{ header, sheet }`, the body of `GET
    * /sheets/{id}/revisions/{rev}`) can be fetched without credentials for `expiresInSeconds`; null when

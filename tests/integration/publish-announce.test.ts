@@ -7,7 +7,9 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { BatchWriteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, s3Client } from '../../shared/aws/clients';
 import { S3BlobStore } from '../../shared/blobs/s3-blob-store';
+import { eventId } from '../../shared/events/build';
 import type { EventPublisher } from '../../shared/events/publisher';
+import type { AnyEvent } from '../../shared/events/types';
 import { PARSER_VERSION, parseSheet } from '../../shared/index';
 import { type PipelineMetrics, silentLogger } from '../../shared/observability';
 import type { PipelineDeps } from '../../shared/pipeline/deps';
@@ -122,5 +124,41 @@ describe('announcing a published revision', () => {
     });
     expect((await deps.sheets.listRevisions('announce-fails', { limit: 5 })).items).toHaveLength(1);
     expect(await deps.uploads!.get('announce-fails', uploadId)).toMatchObject({ status: 'published' });
+  });
+
+  it('the retry finds the bytes published and announces that revision once, with the same event id', async () => {
+    const sent: AnyEvent[] = [];
+    let failures = 1;
+    const { deps } = recordingDeps(() => ({
+      publish: async (events) => {
+        if (failures-- > 0) throw new Error('EventBridge refused 1 of 1 events: InternalFailure');
+        sent.push(...events);
+      },
+    }));
+    const { key } = await upload(deps, 'announce-retry', 'sheets/mali.txt');
+
+    await expect(ingestObject(deps, { key })).rejects.toThrow(/EventBridge refused/);
+    expect(await deps.sheets.getMeta('announce-retry')).toMatchObject({ unannouncedRevision: 1 });
+
+    // What the trigger's retry does: the same object again.
+    expect(await ingestObject(deps, { key })).toMatchObject({ status: 'unchanged', revision: 1 });
+    expect(sent.map((e) => e.type)).toEqual(['sheet.revision.published']);
+    const [event] = sent as [AnyEvent & { data: { revision: number; reason: string; sheetId: string } }];
+    expect(event.id).toBe(eventId('sheet.revision.published', 'announce-retry', 1));
+    expect(event.data).toMatchObject({ sheetId: 'announce-retry', revision: 1, reason: 'upload' });
+    expect((await deps.sheets.getMeta('announce-retry'))?.unannouncedRevision).toBeUndefined();
+
+    // Announced now: a third delivery of the same event announces nothing more.
+    expect(await ingestObject(deps, { key })).toMatchObject({ status: 'unchanged' });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a successful emit leaves no revision unannounced', async () => {
+    const { deps } = recordingDeps(() => ({ publish: async () => {} }));
+    const { key } = await upload(deps, 'announce-clean', 'sheets/mali.txt');
+    await ingestObject(deps, { key });
+    const meta = await deps.sheets.getMeta('announce-clean');
+    expect(meta?.latestRevision).toBe(1);
+    expect(meta?.unannouncedRevision).toBeUndefined();
   });
 });

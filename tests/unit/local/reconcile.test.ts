@@ -43,6 +43,13 @@ describe('reconcile', () => {
     ).toBe(true);
   });
 
+  it('ingests published bytes again when META says their revision was never announced (the event was lost)', () => {
+    const o = object('sources/mali.txt', 'v2');
+    const published = sha256Hex(Buffer.from('v2'));
+    expect(needsIngest(o, { sourceHash: published, unannounced: true })).toBe(true);
+    expect(needsIngest(o, { sourceHash: published, unannounced: false })).toBe(false);
+  });
+
   it('plans exactly the unpublished objects', async () => {
     const published = new Map([['mali', sha256Hex(Buffer.from('same'))]]);
     const todo = await planReconcile(
