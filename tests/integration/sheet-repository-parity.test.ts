@@ -40,6 +40,11 @@ async function scenario(repo: SheetRepository) {
     message: 'm2',
   });
   const meta = await repo.getMeta('mali');
+  // An announce for a revision that is no longer the one META names changes nothing; for it, clears it.
+  await repo.markAnnounced?.('mali', 1);
+  const stillUnannounced = (await repo.getMeta('mali'))?.unannouncedRevision;
+  await repo.markAnnounced?.('mali', 2);
+  const announced = (await repo.getMeta('mali'))?.unannouncedRevision;
   const fy2021 = await repo.queryLatestFigures({ kind: 'money', fiscalYear: 2021, limit: 100 });
   const badCursor = await repo.listSheets({ limit: 1, cursor: 'nope!' }).catch((e: unknown) => e);
   return {
@@ -56,6 +61,8 @@ async function scenario(repo: SheetRepository) {
     figures2: await repo.getFigures('mali', 2),
     fy2021: fy2021.items.map((f) => [f.sheetId, f.revision, f.text]).sort(),
     badCursorIsValidation: badCursor instanceof ValidationError,
+    stillUnannounced,
+    announced,
   };
 }
 
@@ -70,6 +77,7 @@ describe('InMemorySheetRepository ≡ DynamoSheetRepository', () => {
     // And the scenario is not vacuous.
     expect(dynamo.metaBefore).toBeNull();
     expect(dynamo.conflictIsRevisionConflict).toBe(true);
+    expect([dynamo.stillUnannounced, dynamo.announced]).toEqual([2, undefined]);
     expect(dynamo.revisions).toEqual([
       [2, revised.sourceHash],
       [1, mali.sourceHash],

@@ -128,6 +128,8 @@ export class InMemorySheetRepository implements SheetRepository {
       createdAt: state.meta?.createdAt ?? at,
       updatedAt: at,
       projectedRevision: revision,
+      // As the DynamoDB flip does: an outbox of one until the event is on the bus (markAnnounced).
+      unannouncedRevision: revision,
       ...(state.meta?.lastError && { lastError: state.meta.lastError }),
     };
     await input.onVisible?.(revision);
@@ -176,6 +178,11 @@ export class InMemorySheetRepository implements SheetRepository {
   }
 
   async finalizeLatest(_id: string): Promise<void> {}
+
+  async markAnnounced(id: string, revision: number): Promise<void> {
+    const meta = this.sheets.get(id)?.meta;
+    if (meta?.unannouncedRevision === revision) delete meta.unannouncedRevision;
+  }
 
   /** Test seam, as in DynamoSheetRepository: runs before the conditional flip. */
   protected async beforeFlip(_id: string, _revision: number): Promise<void> {}
