@@ -19,12 +19,13 @@ import { performance } from 'node:perf_hooks';
 import type { StoredObject } from '../blobs/ports';
 import { InvalidSourceError, RevisionConflictError, type SourceRejection } from '../errors';
 import type { ContentType, ParsedSheet } from '../model';
-import type { DiffSummary, RevisionReason } from '../store/ports';
+import type { RevisionReason } from '../store/ports';
 import type { PipelineDeps } from './deps';
 import { diffSheets } from './diff';
 import { announced, emitPublished, emitRejected, reannounce } from './emit';
 import { assignFigureKeys, keyedSheet } from './figure-keys';
 import { figureLimitError } from './figure-limit';
+import type { IngestOutcome } from './ingest-outcome';
 import { archiveKeyFor, compareWrittenAt, parseSourceKey, siblingSourceKeys } from './source-key';
 import { noteUpload } from './upload-outcomes';
 
@@ -37,12 +38,6 @@ export interface IngestRequest {
   /** Hears the SHA-256 of the bytes each attempt works on (a failure can then name them). */
   onBytes?: (sourceHash: string) => void;
 }
-
-export type IngestOutcome =
-  | { status: 'published'; id: string; revision: number; diff: DiffSummary | null }
-  | { status: 'unchanged'; id: string; revision: number }
-  | { status: 'rejected'; id: string; reason: SourceRejection; message: string }
-  | { status: 'ignored'; reason: 'outside-sources' | 'missing-object' | 'superseded' };
 
 export const DEFAULT_PUBLISH_ATTEMPTS = 8;
 

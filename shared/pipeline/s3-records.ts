@@ -8,8 +8,9 @@
 import { isAppError } from '../errors';
 import type { PipelineDeps } from './deps';
 import { emitRejected } from './emit';
-import { type IngestOutcome, ingestObject } from './ingest';
+import { ingestObject } from './ingest';
 import { failureRecord } from './ingest-failure';
+import type { IngestOutcome } from './ingest-outcome';
 import { parseSourceKey } from './source-key';
 
 /** The fields of an S3 event record that ingest reads (a subset of aws-lambda's S3EventRecord). */

@@ -4,7 +4,7 @@
  */
 import type { UploadOutcome } from '../store/upload-ports';
 import type { PipelineDeps } from './deps';
-import type { IngestOutcome } from './ingest';
+import type { IngestOutcome } from './ingest-outcome';
 
 function uploadOutcomeOf(outcome: IngestOutcome): UploadOutcome | null {
   switch (outcome.status) {
