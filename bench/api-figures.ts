@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- api-figures` (also part of `api`): the figure routes in-process (createApi over
- * DynamoDB repositories on an in-memory dynalite), each beside the raw-store floor measured in the same run:
+ * DynamoDB repositories on an in-memory dynalite, revision documents in s3rver), each beside the raw-store floor measured in the same run:
  *
  * - GET /sheets/{id}/figures/{key}/history over 20 revisions, on a fresh API instance each run (nothing
  *   cached: the cold-Lambda cost) and warm (revisions cached; max-age 0, so no response is reused);
@@ -9,10 +9,12 @@
  *   floor: the gsi2 partition read page by page with bare Queries (no META check, no decoding, no CSV).
  */
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startEmulators } from '../infra/local/emulators';
 import { createApi } from '../shared/api/app';
 import type { ApiRequest } from '../shared/api/http';
+import { S3RevisionDocuments } from '../shared/blobs/s3-revision-documents';
 import { assignFigureKeys } from '../shared/pipeline/figure-keys';
 import { DynamoSheetRepository } from '../shared/store/dynamo-sheets';
 import { kindPartition } from '../shared/store/latest-figures';
@@ -41,7 +43,17 @@ export async function run(): Promise<BenchResult> {
     );
     const tableName = 'bench-figures';
     await client.send(new CreateTableCommand(tableDefinition(tableName)));
-    const repo = new DynamoSheetRepository(client, tableName);
+    // Revision documents live in S3 (s3rver here), as they do for every published revision.
+    const s3 = new S3Client({
+      endpoint: emulators.s3Endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
+    await s3.send(new CreateBucketCommand({ Bucket: tableName }));
+    const repo = new DynamoSheetRepository(client, tableName, {
+      documents: new S3RevisionDocuments(s3, tableName),
+    });
     console.error(`  publishing ${SHEETS} sheets and one with ${REVISIONS} revisions…`);
     for (let i = 0; i < SHEETS; i += 8) {
       await Promise.all(

@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { RUNTIME_NODE_ARGS } from '../infra/local/node-flags';
 
 const ROOT = join(__dirname, '..');
 export const DURATION_S = Number(process.env.BENCH_API_DURATION ?? 10);
@@ -134,4 +135,16 @@ export async function waitFor(url: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} never answered 200`);
+}
+
+/** The local runtime (`infra/local/main.ts` with npm start's node flags) on a free port over `dataDir`. */
+export async function startRuntimeChild(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const runtime = await spawnUntil(
+    process.execPath,
+    [...RUNTIME_NODE_ARGS],
+    { PORT: String(port), DATA_DIR: dataDir, API_TOKEN: 'bench-token-0123456789', REFRESH_RATE: '0' },
+    new RegExp(`http://127\\.0\\.0\\.1:${port}`),
+  );
+  return { child: runtime.child, base: `http://127.0.0.1:${port}` };
 }

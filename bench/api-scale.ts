@@ -9,14 +9,13 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RUNTIME_NODE_ARGS } from '../infra/local/node-flags';
 import {
   autocannon,
   DURATION_S,
-  freePort,
   jsonRun,
   type Run,
   spawnUntil,
+  startRuntimeChild,
   stop,
   waitFor,
 } from './api-processes';
@@ -77,15 +76,9 @@ export async function run(): Promise<BenchResult> {
       seeded.child.exitCode === null ? seeded.child.once('exit', done) : done(null),
     );
 
-    const port = await freePort();
-    const runtime = await spawnUntil(
-      process.execPath,
-      [...RUNTIME_NODE_ARGS],
-      { PORT: String(port), DATA_DIR: dataDir, API_TOKEN: 'bench-token-0123456789', REFRESH_RATE: '0' },
-      new RegExp(`http://127\\.0\\.0\\.1:${port}`),
-    );
+    const runtime = await startRuntimeChild(dataDir);
     children.push(runtime.child);
-    const base = `http://127.0.0.1:${port}`;
+    const { base } = runtime;
     const one = `${base}/sheets/${scaleSheetId(PREFIX, 0)}`;
     await waitFor(one);
 

@@ -9,9 +9,16 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RUNTIME_NODE_ARGS } from '../infra/local/node-flags';
 import { run as figureRoutes } from './api-figures';
-import { autocannon, DURATION_S, freePort, type Run, spawnUntil, stop, waitFor } from './api-processes';
+import {
+  autocannon,
+  DURATION_S,
+  type Run,
+  spawnUntil,
+  startRuntimeChild,
+  stop,
+  waitFor,
+} from './api-processes';
 import { run as readsAtScale } from './api-scale';
 import { type BenchResult, type BenchRow, fmt } from './harness';
 
@@ -52,17 +59,11 @@ export async function run(): Promise<BenchResult[]> {
 
 async function underLoad(): Promise<{ load: BenchResult; figures: BenchResult }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
-  const port = await freePort();
   const children: ChildProcess[] = [];
   try {
-    const runtime = await spawnUntil(
-      process.execPath,
-      [...RUNTIME_NODE_ARGS],
-      { PORT: String(port), DATA_DIR: dataDir, API_TOKEN: 'bench-token-0123456789', REFRESH_RATE: '0' },
-      new RegExp(`http://127\\.0\\.0\\.1:${port}`),
-    );
+    const runtime = await startRuntimeChild(dataDir);
     children.push(runtime.child);
-    const base = `http://127.0.0.1:${port}`;
+    const { base } = runtime;
     await waitFor(`${base}/sheets/mali`);
 
     const floor = await spawnUntil('npx', ['tsx', 'bench/api-dynalite.ts'], {}, /^READY /);
