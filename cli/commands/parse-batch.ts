@@ -4,8 +4,8 @@
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { isAppError } from '../../shared/errors';
-import { type ContentType, parseSheet } from '../../shared/index';
+import { InvalidSourceError, isAppError } from '../../shared/errors';
+import { type ContentType, type ParsedSheet, parseSheet } from '../../shared/index';
 import { figureLimitError } from '../../shared/pipeline/figure-limit';
 
 export const TYPES_BY_EXTENSION: Readonly<Record<string, ContentType>> = {
@@ -38,6 +38,22 @@ export interface BatchOptions {
 export function idFromFileName(file: string): string | undefined {
   const stem = basename(file, extname(file));
   return /^[a-z0-9-]{1,64}$/.test(stem) ? stem : undefined;
+}
+
+/**
+ * parseSheet with the figure cap ingest enforces: a sheet over it throws the `too-many-figures` error an
+ * upload of it would get, so both parse commands report it like any other refused input.
+ */
+export function parseAsIngestWould(
+  bytes: Uint8Array,
+  options: { id?: string; contentType?: ContentType },
+): ParsedSheet {
+  const sheet = parseSheet(bytes, options);
+  const tooMany = figureLimitError(sheet.figures.length);
+  if (tooMany) {
+    throw new InvalidSourceError(tooMany.reason, `${tooMany.message} (an upload of it would be rejected)`);
+  }
+  return sheet;
 }
 
 /** Expands folders (their .txt/.text/.html/.htm files, sorted, not recursive) and keeps files as given. */
@@ -85,9 +101,7 @@ async function parseOne(file: string, options: BatchOptions): Promise<string | n
   }
   try {
     const type = options.type ?? TYPES_BY_EXTENSION[extname(file).toLowerCase()];
-    const sheet = parseSheet(bytes, { id: idFromFileName(file), contentType: type });
-    const tooMany = figureLimitError(sheet.figures.length);
-    if (tooMany) return `${tooMany.message} (an upload of it would be rejected)`;
+    const sheet = parseAsIngestWould(bytes, { id: idFromFileName(file), contentType: type });
     const stem = basename(file, extname(file));
     await writeFile(join(options.outDir, `${stem}.json`), `${JSON.stringify(sheet, null, 2)}\n`);
     return null;

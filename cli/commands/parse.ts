@@ -9,9 +9,14 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_FIGURES_PER_SHEET } from '../../shared/config';
 import { isAppError } from '../../shared/errors';
-import { type ContentType, parseSheet } from '../../shared/index';
-import { figureLimitError } from '../../shared/pipeline/figure-limit';
-import { expandInputs, idFromFileName, parseBatch, TYPES_BY_EXTENSION } from './parse-batch';
+import type { ContentType } from '../../shared/index';
+import {
+  expandInputs,
+  idFromFileName,
+  parseAsIngestWould,
+  parseBatch,
+  TYPES_BY_EXTENSION,
+} from './parse-batch';
 
 /** Anything with `write(string)`: a Node stream or the CLI's captured io. */
 interface Out {
@@ -96,9 +101,7 @@ async function single(
     return fail(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')}`, 1);
   }
   try {
-    const sheet = parseSheet(bytes, { id, contentType: type });
-    const tooMany = figureLimitError(sheet.figures.length);
-    if (tooMany) return fail(`${file}: ${tooMany.message} (an upload of it would be rejected)`, 1);
+    const sheet = parseAsIngestWould(bytes, { id, contentType: type });
     io.stdout.write(`${JSON.stringify(sheet, null, 2)}\n`);
     return 0;
   } catch (err) {

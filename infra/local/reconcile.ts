@@ -1,9 +1,10 @@
 /**
  * Start-up reconciliation: an upload survives a crash between PutObject and ingest because each sheet's
  * newest `sources/` object is ingested again when its sheet has not published (and has not rejected) its
- * bytes (or published them and died before their event reached the bus). Only the newest: `sources/{id}.txt` and `sources/{id}.html` are one slot (nothing deletes the
- * older key), and ingest would ignore the older one as superseded anyway — the same rule, applied here so
- * a restart plans nothing for it (shared/pipeline/ingest.ts has the tie rule).
+ * bytes, or published them and died before their event reached the bus. Only the newest:
+ * `sources/{id}.txt` and `sources/{id}.html` are one slot (nothing deletes the older key), and ingest
+ * would ignore the older one as superseded anyway — the same rule, applied here so a restart plans
+ * nothing for it (shared/pipeline/ingest.ts has the tie rule).
  */
 import { createHash } from 'node:crypto';
 import { compareWrittenAt } from '../../shared/pipeline/source-key';
