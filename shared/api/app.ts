@@ -34,17 +34,17 @@ const RESPONSE_CACHE_ENTRIES = 20_000;
 export function createApi(deps: ApiDeps): ApiHandler {
   const routes = deps.routes ?? topologyRoutes;
   const documents = new Map<string, unknown>();
-  // META reuse and response reuse each take half of max-age, so together a client never sees data older
-  // than the max-age Cache-Control promises.
+  // A reused response expires when the oldest META or figure page it was built from reaches max-age, so
+  // together a client never sees data older than the max-age Cache-Control promises.
   const reader = new SheetReader(deps.sheets, {
-    maxAgeSeconds: deps.readMaxAgeSeconds / 2,
+    maxAgeSeconds: deps.readMaxAgeSeconds,
     revisionCacheSize: deps.revisionCacheSize,
   });
   return createRouter({
     routes,
     definitions: routeDefinitions,
     readMaxAgeSeconds: deps.readMaxAgeSeconds,
-    latestResponseTtlMs: (deps.readMaxAgeSeconds * 1000) / 2,
+    latestMaxAgeMs: deps.readMaxAgeSeconds * 1000,
     responseCacheSize: RESPONSE_CACHE_ENTRIES,
     onServerError: deps.onServerError,
     deps: {

@@ -103,22 +103,39 @@ export class LruCache<K, V> {
 
 interface AsyncEntry<V> {
   value: Promise<V>;
+  /** When the load began: the data it returns is at least this fresh. */
+  startedAt: number;
   expiresAt: number;
   /** The resolved value once known (what a byte bound weighs); in flight it weighs nothing. */
   settled?: { value: V };
 }
 
 /**
- * Memoizes async loads per key. Entries live `ttlMs` (0: only while the load is in flight, i.e. pure
- * request coalescing); failed loads are never cached. With a byte bound, a value is weighed when it
- * resolves.
+ * The oldest load behind one answer (ms since the epoch). Every cache read made for it lowers `oldest` to
+ * the start of the load it used, so whoever keeps the answer knows how old its data really is.
+ */
+export interface ReadBasis {
+  oldest: number;
+}
+
+export interface AsyncGetOptions {
+  /** Load again when the kept value's load began longer ago than this (still coalescing loads in flight). */
+  maxAgeMs?: number;
+  /** Lowered to the start of the load whose value is returned. */
+  basis?: ReadBasis;
+}
+
+/**
+ * Memoizes async loads per key. Entries live `ttlMs` from the start of their load (0: only while the load
+ * is in flight, i.e. pure request coalescing); failed loads are never cached. With a byte bound, a value is
+ * weighed when it resolves.
  */
 export class AsyncCache<V> {
   private readonly lru: LruCache<string, AsyncEntry<V>>;
   constructor(
     capacity: number,
     private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
     bound?: ByteBound<V>,
   ) {
     this.lru = new LruCache(
@@ -131,11 +148,20 @@ export class AsyncCache<V> {
     );
   }
 
-  get(key: string, load: () => Promise<V>): Promise<V> {
+  get(key: string, load: () => Promise<V>, options: AsyncGetOptions = {}): Promise<V> {
+    const now = this.now();
     const hit = this.lru.get(key);
-    if (hit && hit.expiresAt > this.now()) return hit.value;
+    if (
+      hit &&
+      hit.expiresAt > now &&
+      !(hit.settled && now - hit.startedAt > (options.maxAgeMs ?? Infinity))
+    ) {
+      if (options.basis) options.basis.oldest = Math.min(options.basis.oldest, hit.startedAt);
+      return hit.value;
+    }
+    if (options.basis) options.basis.oldest = Math.min(options.basis.oldest, now);
     const value = load();
-    const entry: AsyncEntry<V> = { value, expiresAt: Number.POSITIVE_INFINITY };
+    const entry: AsyncEntry<V> = { value, startedAt: now, expiresAt: Number.POSITIVE_INFINITY };
     this.lru.set(key, entry);
     value.then(
       (resolved) => {
@@ -143,7 +169,7 @@ export class AsyncCache<V> {
           this.forget(key, entry);
           return;
         }
-        entry.expiresAt = this.now() + this.ttlMs;
+        entry.expiresAt = entry.startedAt + this.ttlMs;
         entry.settled = { value: resolved };
         if (this.peek(key) === entry) this.lru.resize(key);
       },

@@ -7,10 +7,11 @@ import type { CachePolicy } from './definition';
 import { exportFormat } from './figure-export';
 import { type ApiRequest, type ApiResponse, header } from './http';
 
-/** A finished response kept for reuse, and until when. */
+/** A finished response kept for reuse, until when, and from when on it is rebuilt ahead of expiry. */
 export interface CachedResponse {
   response: ApiResponse;
   expiresAt: number;
+  refreshAt: number;
 }
 
 export type ResponseCache = LruCache<string, CachedResponse>;
@@ -60,9 +61,9 @@ export function responseKey(
   ]);
 }
 
-/** How long a response of `policy` is reused, ms (0: not kept). */
-export function reuseMs(policy: CachePolicy, latestTtlMs: number): number {
-  return policy === 'immutable' ? Number.POSITIVE_INFINITY : policy === 'latest' ? latestTtlMs : 0;
+/** How old the data of a reused response of `policy` may be, ms (0: not kept). */
+export function reuseMs(policy: CachePolicy, latestMaxAgeMs: number): number {
+  return policy === 'immutable' ? Number.POSITIVE_INFINITY : policy === 'latest' ? latestMaxAgeMs : 0;
 }
 
 export function cacheControl(policy: CachePolicy, readMaxAgeSeconds: number): string {

@@ -6,11 +6,13 @@
  */
 import { NotFoundError } from '../errors';
 import type { RouteSpec } from '../topology';
+import type { ReadBasis } from './cache';
 import type { CachePolicy, RouteDefinition, RouteDeps, RouteResult } from './definition';
 import { etagOf, matchesIfNoneMatch } from './etag';
 import { type ApiRequest, type ApiResponse, header } from './http';
 import { problemResponse } from './problem';
 import {
+  type CachedResponse,
   cacheControl,
   createResponseCache,
   type ResponseCache,
@@ -20,6 +22,7 @@ import {
 } from './response-cache';
 import { assertFitsOneResponse } from './response-size';
 import { type CompiledRoute, compileRoutes, matchPath } from './route-match';
+import type { ReadOptions } from './sheet-reader';
 import { queryValues, validateInput } from './validate';
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
@@ -33,10 +36,12 @@ export interface RouterOptions {
   deps: RouteDeps;
   readMaxAgeSeconds: number;
   /**
-   * How long a `latest` response is reused by this process, ms (immutable ones: until evicted). Together
-   * with the reader's META reuse it must stay within the Cache-Control max-age promised to clients.
+   * How old the data behind a reused `latest` response may be, ms (immutable ones: kept until evicted):
+   * the Cache-Control max-age promised to clients. Counted from the oldest META or figure-page read the
+   * response used (its ReadBasis), so reused pointers and reused responses together stay within it.
+   * From half of it on, a hit is still served and the response is rebuilt in the background.
    */
-  latestResponseTtlMs?: number;
+  latestMaxAgeMs?: number;
   /** Responses kept (default 256). */
   responseCacheSize?: number;
   /** The response cache itself (default: `createResponseCache({ maxEntries: responseCacheSize })`). */
@@ -72,7 +77,11 @@ export function createRouter(options: RouterOptions): ApiHandler {
   // serialization. Any successful write through this process clears it.
   const responses =
     options.responseCache ?? createResponseCache({ maxEntries: options.responseCacheSize ?? 256 });
-  const latestTtlMs = options.latestResponseTtlMs ?? 0;
+  const latestMaxAgeMs = options.latestMaxAgeMs ?? 0;
+  const refreshAheadMs = latestMaxAgeMs / 2;
+  // Bumped whenever a write clears the cache: a response whose run began before it is not kept.
+  let generation = 0;
+  const refreshing = new Set<string>();
   // `static` responses (the docs page and its assets) are a fixed set of a few files, one over 1 MB (the
   // Swagger UI bundle): kept apart from the bounded cache so it is not re-hashed for its ETag every time.
   const statics = new Map<string, ApiResponse>();
@@ -85,7 +94,10 @@ export function createRouter(options: RouterOptions): ApiHandler {
         response = conditional(request, await cachedGet(request));
       } else {
         response = await dispatch(request);
-        if (response.statusCode < 400 && method !== 'OPTIONS') responses.clear();
+        if (response.statusCode < 400 && method !== 'OPTIONS') {
+          responses.clear();
+          generation++;
+        }
       }
     } catch (err) {
       response = problemResponse(err, { instance: request.path, requestId: context.requestId });
@@ -99,17 +111,57 @@ export function createRouter(options: RouterOptions): ApiHandler {
     const key = responseKey(request, input.operationId, input.params, input.query);
     const fixed = statics.get(key);
     if (fixed) return fixed;
-    const hit = wantsFresh(request) ? undefined : responses.get(key);
-    if (hit && hit.expiresAt > Date.now()) return hit.response;
-    const response = await run(input, request);
+    const fresh = wantsFresh(request);
+    const hit = fresh ? undefined : responses.get(key);
+    const now = Date.now();
+    if (hit && hit.expiresAt > now) {
+      if (hit.refreshAt <= now) refreshAhead(key, hit, input, request);
+      return hit.response;
+    }
+    const started = generation;
+    const basis: ReadBasis = { oldest: now };
+    const response = await run(input, request, { fresh, basis });
     const policy = response.statusCode === 200 ? cachePolicyOf(response) : 'no-store';
     if (policy === 'static') {
       statics.set(key, response);
       return response;
     }
-    const ttl = reuseMs(policy, latestTtlMs);
-    if (ttl > 0) responses.set(key, { response, expiresAt: Date.now() + ttl });
+    if (started === generation) keep(key, response, policy, basis);
     return response;
+  }
+
+  function keep(key: string, response: ApiResponse, policy: CachePolicy, basis: ReadBasis): void {
+    const reuse = reuseMs(policy, latestMaxAgeMs);
+    if (!(reuse > 0)) return;
+    const expiresAt = basis.oldest + reuse;
+    if (expiresAt <= Date.now()) return;
+    const refreshAt = policy === 'latest' ? basis.oldest + refreshAheadMs : Number.POSITIVE_INFINITY;
+    responses.set(key, { response, expiresAt, refreshAt });
+  }
+
+  /**
+   * Rebuilds a `latest` response past half its max-age while the old one is still served, so a key read
+   * steadily never makes a request wait for the store; its META reads share batch calls. One rebuild per
+   * key at a time; one that fails leaves the old response until it expires, one that is no longer a 200
+   * (the sheet is gone) drops it.
+   */
+  function refreshAhead(key: string, hit: CachedResponse, input: ResolvedInput, request: ApiRequest): void {
+    if (refreshing.has(key)) return;
+    refreshing.add(key);
+    const basis: ReadBasis = { oldest: Date.now() };
+    run(input, request, { refreshOlderThanMs: refreshAheadMs, basis })
+      .then((response) => {
+        // A write through this process since (it clears the cache) or a newer answer wins.
+        if (responses.get(key) !== hit) return;
+        if (response.statusCode === 200) keep(key, response, cachePolicyOf(response), basis);
+        else responses.delete(key);
+      })
+      .catch((err: unknown) => {
+        // A 4xx (the sheet is gone) is the new answer: drop the old one. A 5xx is not kept; the old stands.
+        const failed = problemResponse(err, { instance: request.path });
+        if (failed.statusCode < 500 && responses.get(key) === hit) responses.delete(key);
+      })
+      .finally(() => refreshing.delete(key));
   }
 
   async function dispatch(request: ApiRequest): Promise<ApiResponse> {
@@ -118,7 +170,7 @@ export function createRouter(options: RouterOptions): ApiHandler {
       if (!match) throw new NotFoundError(`No resource at ${request.path}`);
       return preflight(match.routes.map((r) => r.method));
     }
-    return run(resolve(request), request);
+    return run(resolve(request), request, { fresh: wantsFresh(request) });
   }
 
   /** The route of a (non-OPTIONS) request and its validated input. */
@@ -137,12 +189,14 @@ export function createRouter(options: RouterOptions): ApiHandler {
     return { operationId: spec.operationId, definition, lookup, params, query };
   }
 
-  async function run(input: ResolvedInput, request: ApiRequest): Promise<ApiResponse> {
+  async function run(
+    input: ResolvedInput,
+    request: ApiRequest,
+    reads: ReadOptions = {},
+  ): Promise<ApiResponse> {
     const { definition, params, query } = input;
     // `no-cache` asks for the latest pointer read fresh (read-after-write); immutable data stays cached.
-    const deps = wantsFresh(request)
-      ? { ...options.deps, reader: options.deps.reader.fresh() }
-      : options.deps;
+    const deps = { ...options.deps, reader: options.deps.reader.forRequest(reads) };
     const result = await definition.handle({ params, query, request, deps });
     return finish(input.lookup, result);
   }

@@ -2,7 +2,9 @@
  * Read side of the API with the warm-Lambda caches. Revisions are immutable, so they are kept in an LRU
  * bounded by their estimated size (not their count: one revision of a sheet near the source limit is
  * several MB); only the latest-revision pointer (META) and cross-sheet figure pages can change, and those
- * are reused for at most `maxAgeSeconds` — the same max-age Cache-Control gives clients.
+ * are reused for at most `maxAgeSeconds` from the start of their read — the max-age Cache-Control gives
+ * clients. Each request reads through a view (`forRequest`) that records how old the data it used is
+ * (its ReadBasis), so the router keeps the finished response only while that data is within max-age.
  */
 import { NotFoundError } from '../errors';
 import { keyedSheet } from '../pipeline/figure-keys';
@@ -15,7 +17,7 @@ import type {
   SheetRepository,
   StoredRevision,
 } from '../store/ports';
-import { AsyncCache } from './cache';
+import { AsyncCache, type ReadBasis } from './cache';
 import { MetaBatcher } from './meta-batcher';
 import { type SectionSummary, sectionSummaries } from './views';
 
@@ -90,6 +92,19 @@ export interface SheetReaderOptions {
   now?: () => number;
 }
 
+/** How one request reads (see SheetReader.forRequest). */
+export interface ReadOptions {
+  /** Read META and figure pages from the store (`Cache-Control: no-cache`); revisions stay cached. */
+  fresh?: boolean;
+  /**
+   * A refresh ahead of expiry: META and figure pages kept longer than this are read again, and META reads
+   * may wait a moment to share one batch call with other refreshes (nobody is waiting for them).
+   */
+  refreshOlderThanMs?: number;
+  /** Lowered to the start of the oldest META or figure-page read the request used. */
+  basis?: ReadBasis;
+}
+
 export class SheetReader {
   private readonly metas: AsyncCache<SheetMeta | null>;
   private readonly revisions: AsyncCache<StoredRevision | null>;
@@ -130,23 +145,28 @@ export class SheetReader {
     });
   }
 
-  /** Set on the views `fresh()` returns. */
-  private freshReads = false;
+  /** Set on the views `forRequest()` returns. */
+  private readOptions: ReadOptions = {};
 
   /**
-   * A view of this reader for one request that sent `Cache-Control: no-cache`: META and figure pages are
-   * read from the store (and the fresh value replaces the shared entry); immutable revisions stay cached.
+   * A view of this reader for one request, sharing its caches. A fresh view reads META and figure pages
+   * from the store (the fresh value replaces the shared entry); immutable revisions stay cached.
    */
-  fresh(): SheetReader {
+  forRequest(options: ReadOptions): SheetReader {
     const view = Object.create(this) as SheetReader;
-    view.freshReads = true;
+    view.readOptions = options;
     return view;
   }
 
   /** META of a published sheet. Throws SheetNotPublishedError (404). */
   async meta(id: string): Promise<SheetMeta> {
-    if (this.freshReads) this.metas.invalidate(id);
-    const meta = await this.metas.get(id, () => this.metaReads.load(id));
+    const { fresh, refreshOlderThanMs, basis } = this.readOptions;
+    if (fresh) this.metas.invalidate(id);
+    const lazy = refreshOlderThanMs !== undefined;
+    const meta = await this.metas.get(id, () => this.metaReads.load(id, { lazy }), {
+      maxAgeMs: refreshOlderThanMs,
+      basis,
+    });
     if (meta && meta.latestRevision >= 1) return meta;
     // A miss is never reused: the 404 says no-store, and the sheet may publish a moment later.
     this.metas.invalidate(id);
@@ -191,8 +211,12 @@ export class SheetReader {
       query.limit,
       query.cursor,
     ]);
-    if (this.freshReads) this.figurePages.invalidate(key);
-    return this.figurePages.get(key, () => this.repo.queryLatestFigures(query));
+    const { fresh, refreshOlderThanMs, basis } = this.readOptions;
+    if (fresh) this.figurePages.invalidate(key);
+    return this.figurePages.get(key, () => this.repo.queryLatestFigures(query), {
+      maxAgeMs: refreshOlderThanMs,
+      basis,
+    });
   }
 
   /** Forget a sheet's META after this process changed it. */

@@ -57,7 +57,7 @@ async function countingRouter(
     definitions: { ...routeDefinitions, getRevision },
     deps,
     readMaxAgeSeconds: 5,
-    latestResponseTtlMs: 2_500,
+    latestMaxAgeMs: 5_000,
     ...extra,
   });
   return { api, calls };

@@ -38,6 +38,42 @@ describe('AsyncCache', () => {
     expect(await cache.get('k', async () => 7)).toBe(7);
   });
 
+  it("counts an entry's life from the start of its load, not from when it resolved", async () => {
+    let now = 0;
+    let release: (n: number) => void = () => {};
+    const cache = new AsyncCache<number>(10, 5_000, () => now);
+    const slow = cache.get('k', () => new Promise<number>((done) => (release = done)));
+    now = 4_000;
+    release(1);
+    expect(await slow).toBe(1);
+    now = 5_001;
+    expect(await cache.get('k', async () => 2)).toBe(2);
+  });
+
+  it('loads again when asked for a value younger than the one kept, and reports how old the answer is', async () => {
+    let now = 1_000;
+    const cache = new AsyncCache<number>(10, 60_000, () => now);
+    await cache.get('k', async () => 1);
+    now = 3_000;
+    const basis = { oldest: now };
+    expect(await cache.get('k', async () => 2, { basis })).toBe(1);
+    expect(basis.oldest).toBe(1_000);
+    expect(await cache.get('k', async () => 3, { maxAgeMs: 2_500 })).toBe(1);
+    const refreshed = { oldest: 3_000 };
+    expect(await cache.get('k', async () => 4, { maxAgeMs: 1_999, basis: refreshed })).toBe(4);
+    expect(refreshed.oldest).toBe(3_000);
+  });
+
+  it('coalesces a load in flight even for a caller that wants a younger value', async () => {
+    let now = 0;
+    let loads = 0;
+    const cache = new AsyncCache<number>(10, 60_000, () => now);
+    const first = cache.get('k', async () => ++loads);
+    now = 10_000;
+    const second = cache.get('k', async () => ++loads, { maxAgeMs: 1 });
+    expect(await Promise.all([first, second])).toEqual([1, 1]);
+  });
+
   it('forgets an invalidated key', async () => {
     const cache = new AsyncCache<number>(10, 60_000);
     await cache.get('k', async () => 1);

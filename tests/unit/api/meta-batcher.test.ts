@@ -3,7 +3,7 @@
  * sheets from paying one store call per sheet per max-age); a single read stays a GetItem, a failure fails
  * every load of its batch and is not cached, and a fresh read still sees a revision published just before.
  */
-import { MetaBatcher } from '../../../shared/api/meta-batcher';
+import { LAZY_FLUSH_MS, MetaBatcher } from '../../../shared/api/meta-batcher';
 import { SheetReader } from '../../../shared/api/sheet-reader';
 import type { SheetMeta } from '../../../shared/store/ports';
 import { InMemorySheetRepository } from '../../support/fakes/memory-sheets';
@@ -76,9 +76,45 @@ describe('MetaBatcher', () => {
     await Promise.all([reader.meta('a'), reader.meta('b')]);
     await publish(sheets, 'a', 2);
     expect((await reader.meta('a')).latestRevision).toBe(1);
-    const [fresh, other] = await Promise.all([reader.fresh().meta('a'), reader.fresh().meta('b')]);
+    const [fresh, other] = await Promise.all([
+      reader.forRequest({ fresh: true }).meta('a'),
+      reader.forRequest({ fresh: true }).meta('b'),
+    ]);
     expect([fresh.latestRevision, other.latestRevision]).toEqual([2, 1]);
     expect(sheets.batches.at(-1)).toEqual(['a', 'b']);
+  });
+
+  describe('lazy loads (refreshes nobody waits for)', () => {
+    beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] }));
+    afterEach(() => jest.useRealTimers());
+
+    it(`wait up to ${LAZY_FLUSH_MS} ms for others and share one batch with them`, async () => {
+      const sheets = new BatchingSheets();
+      for (const id of ['a', 'b']) await publish(sheets, id);
+      const batcher = new MetaBatcher(sheets);
+      const a = batcher.load('a', { lazy: true });
+      await jest.advanceTimersByTimeAsync(LAZY_FLUSH_MS - 5);
+      const b = batcher.load('b', { lazy: true });
+      await new Promise((done) => setImmediate(done));
+      expect(sheets.batches).toEqual([]);
+      await jest.advanceTimersByTimeAsync(5);
+      expect((await Promise.all([a, b])).map((m) => m?.id)).toEqual(['a', 'b']);
+      expect(sheets.batches).toEqual([['a', 'b']]);
+    });
+
+    it('go at once with an eager load, and once 100 have gathered', async () => {
+      const sheets = new BatchingSheets();
+      const ids = Array.from({ length: 100 }, (_, i) => `s${i}`);
+      for (const id of ['a', 'b', ...ids]) await publish(sheets, id);
+      const batcher = new MetaBatcher(sheets);
+      const lazy = batcher.load('a', { lazy: true });
+      const eager = batcher.load('b');
+      expect((await Promise.all([lazy, eager])).map((m) => m?.id)).toEqual(['a', 'b']);
+      expect(sheets.batches).toEqual([['a', 'b']]);
+      const many = await Promise.all(ids.map((id) => batcher.load(id, { lazy: true })));
+      expect(many.map((m) => m?.id)).toEqual(ids);
+      expect(sheets.batches.slice(1)).toEqual([ids]);
+    });
   });
 
   it('a store without a batch read gets one getMeta per load', async () => {
