@@ -10,6 +10,7 @@ import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { serializeBatchWrites } from './dynalite-batch-writes';
 import { closeDynaliteIterators } from './dynalite-iterators';
+import { cacheDynaliteTables } from './dynalite-table-cache';
 import { refuseBrowsers, refuseBrowsersMiddleware } from './refuse-browsers';
 import { makeS3rverPutsAtomic } from './s3rver-atomic-puts';
 
@@ -48,6 +49,7 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
     mkdirSync(dynamoPath, { recursive: true });
   }
   closeDynaliteIterators();
+  cacheDynaliteTables();
   const ddbServer = dynalite({ path: dynamoPath, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   serializeBatchWrites(ddbServer);
   refuseBrowsers(ddbServer);

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, s3Client } from '../../shared/aws/clients';
 import { createTestResources } from '../support/resources';
 
@@ -91,3 +92,83 @@ describe('local DynamoDB emulator and browsers', () => {
     expect(item.Item).toBeUndefined();
   });
 });
+
+describe('dynalite table definitions kept in memory (infra/local/dynalite-table-cache.ts)', () => {
+  it('a table deleted and created again with another key schema is served by its new definition', async () => {
+    const TableName = `tables-${randomUUID()}`;
+    const client = documentClient();
+    await client.send(
+      new CreateTableCommand({
+        TableName,
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    await client.send(new PutCommand({ TableName, Item: { pk: 'a', n: 'x' } }));
+    // Many data-plane reads: the definition is now the one kept in memory.
+    const reads = await Promise.all(
+      Array.from({ length: 20 }, () => client.send(new GetCommand({ TableName, Key: { pk: 'a' } }))),
+    );
+    expect(reads.every((r) => r.Item?.n === 'x')).toBe(true);
+
+    await client.send(new DeleteTableCommand({ TableName }));
+    await waitUntil(async () => {
+      try {
+        await client.send(new DescribeTableCommand({ TableName }));
+        return false;
+      } catch (err) {
+        return (err as Error).name === 'ResourceNotFoundException';
+      }
+    });
+    await expect(client.send(new GetCommand({ TableName, Key: { pk: 'a' } }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
+
+    await client.send(
+      new CreateTableCommand({
+        TableName,
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+          { AttributeName: 'n', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'byN',
+            KeySchema: [{ AttributeName: 'n', KeyType: 'HASH' }],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    await client.send(new PutCommand({ TableName, Item: { pk: 'a', sk: 'b', n: 'y' } }));
+    const got = await client.send(new GetCommand({ TableName, Key: { pk: 'a', sk: 'b' } }));
+    expect(got.Item).toEqual({ pk: 'a', sk: 'b', n: 'y' });
+    await expect(client.send(new GetCommand({ TableName, Key: { pk: 'a' } }))).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
+    const byN = await client.send(
+      new QueryCommand({
+        TableName,
+        IndexName: 'byN',
+        KeyConditionExpression: 'n = :n',
+        ExpressionAttributeValues: { ':n': 'y' },
+      }),
+    );
+    expect(byN.Items).toEqual([{ pk: 'a', sk: 'b', n: 'y' }]);
+  });
+});
+
+async function waitUntil(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((done) => setTimeout(done, 10));
+  }
+  throw new Error('condition never held');
+}
