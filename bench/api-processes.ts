@@ -89,11 +89,28 @@ export function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+}
+
+function toRun(json: AutocannonResult): Run {
+  return {
+    rps: json.requests.average,
+    p50: json.latency.p50,
+    p99: json.latency.p99,
+    non2xx: json.non2xx,
+    errors: json.errors,
+  };
+}
+
 /**
- * A child (`npx ARGS…`) that prints one autocannon-shaped JSON result on stdout, read as a Run; `label`
- * names it in the error when it exits without one.
+ * A child (`npx ARGS…`) that prints autocannon-shaped JSON on stdout: one result, or an array of them
+ * (runs made back to back), read as Runs; `label` names it in the error when it exits without one.
  */
-export function jsonRun(args: string[], label: string, stderr: 'pipe' | 'inherit' = 'pipe'): Promise<Run> {
+export function jsonRuns(args: string[], label: string, stderr: 'pipe' | 'inherit' = 'pipe'): Promise<Run[]> {
   return new Promise((resolve, reject) => {
     const child = spawn('npx', args, { cwd: ROOT, stdio: ['ignore', 'pipe', stderr] });
     let out = '';
@@ -102,24 +119,20 @@ export function jsonRun(args: string[], label: string, stderr: 'pipe' | 'inherit
     });
     child.once('exit', (code) => {
       try {
-        const json = JSON.parse(out) as {
-          requests: { average: number };
-          latency: { p50: number; p99: number };
-          non2xx: number;
-          errors: number;
-        };
-        resolve({
-          rps: json.requests.average,
-          p50: json.latency.p50,
-          p99: json.latency.p99,
-          non2xx: json.non2xx,
-          errors: json.errors,
-        });
+        const json = JSON.parse(out) as AutocannonResult | AutocannonResult[];
+        resolve((Array.isArray(json) ? json : [json]).map(toRun));
       } catch (err) {
         reject(new Error(`${label} exited ${code}: ${String(err)}`));
       }
     });
   });
+}
+
+/** A child that prints one autocannon result (see jsonRuns). */
+async function jsonRun(args: string[], label: string, stderr: 'pipe' | 'inherit' = 'pipe'): Promise<Run> {
+  const [run] = await jsonRuns(args, label, stderr);
+  if (!run) throw new Error(`${label} printed no result`);
+  return run;
 }
 
 /** One autocannon run in its own process. */
