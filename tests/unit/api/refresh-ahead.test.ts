@@ -46,6 +46,36 @@ async function seeded() {
   return { harness, reads, getMeta, revisionNow };
 }
 
+/**
+ * Makes the store's META reads answer what they read only when `release` is called: a read that began
+ * before a write and is answered after it. `answered` holds what the last one read.
+ */
+function holdMetaReads(
+  harness: ReturnType<typeof inMemoryApi>,
+  getMeta: (id: string) => Promise<SheetMeta | null>,
+) {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((done) => (release = done));
+  const held: { answered: SheetMeta | null } = { answered: null };
+  harness.sheets.getMeta = async (id) => {
+    const before = await getMeta(id);
+    held.answered = before;
+    await gate;
+    return before;
+  };
+  return { held, release: () => release() };
+}
+
+/** Revision 2 published, then a write through the API (which clears the api's caches). */
+async function publishThenWriteThroughApi(harness: ReturnType<typeof inMemoryApi>) {
+  await publish(harness, 2);
+  const upload = await harness.call('PUT', '/sheets/testland/source', {
+    headers: { 'Content-Type': 'text/plain' },
+    body: 'U.S. Relations With Testland',
+  });
+  expect(upload.statusCode).toBe(202);
+}
+
 /** Lets a background rebuild (store reads, then the cache update) finish. */
 async function settle() {
   for (let i = 0; i < 5; i++) await new Promise((done) => setImmediate(done));
@@ -99,25 +129,13 @@ describe('latest responses: max-age from the read, rebuilt ahead of expiry', () 
   it('a write through the API during a rebuild keeps the rebuilt, older answer out', async () => {
     const { harness, getMeta, revisionNow } = await seeded();
     expect(await revisionNow()).toBe(1);
-    let release: () => void = () => {};
-    const gate = new Promise<void>((done) => (release = done));
-    let before: SheetMeta | null = null;
-    harness.sheets.getMeta = async (id) => {
-      before = await getMeta(id); // read before the write…
-      await gate; // …answered after it
-      return before;
-    };
+    const { held, release } = holdMetaReads(harness, getMeta);
     now += MAX_AGE_MS / 2 + 1;
     expect(await revisionNow()).toBe(1);
     await settle();
-    expect(before).toMatchObject({ latestRevision: 1 });
+    expect(held.answered).toMatchObject({ latestRevision: 1 });
     harness.sheets.getMeta = getMeta;
-    await publish(harness, 2);
-    const upload = await harness.call('PUT', '/sheets/testland/source', {
-      headers: { 'Content-Type': 'text/plain' },
-      body: 'U.S. Relations With Testland',
-    });
-    expect(upload.statusCode).toBe(202);
+    await publishThenWriteThroughApi(harness);
     release();
     await settle();
     expect(await revisionNow()).toBe(2);
@@ -125,22 +143,12 @@ describe('latest responses: max-age from the read, rebuilt ahead of expiry', () 
 
   it("a write through the API while a request reads keeps that request's older answer out", async () => {
     const { harness, getMeta, revisionNow } = await seeded();
-    let release: () => void = () => {};
-    const gate = new Promise<void>((done) => (release = done));
-    harness.sheets.getMeta = async (id) => {
-      const before = await getMeta(id);
-      await gate;
-      return before;
-    };
+    const { held, release } = holdMetaReads(harness, getMeta);
     const reading = revisionNow();
     await settle();
+    expect(held.answered).toMatchObject({ latestRevision: 1 });
     harness.sheets.getMeta = getMeta;
-    await publish(harness, 2);
-    const upload = await harness.call('PUT', '/sheets/testland/source', {
-      headers: { 'Content-Type': 'text/plain' },
-      body: 'U.S. Relations With Testland',
-    });
-    expect(upload.statusCode).toBe(202);
+    await publishThenWriteThroughApi(harness);
     release();
     expect(await reading).toBe(1);
     expect(await revisionNow()).toBe(2);
